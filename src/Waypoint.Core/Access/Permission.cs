@@ -1,0 +1,20 @@
+namespace Waypoint.Core.Access;
+
+/// <summary>The things a role may or may not do. Each endpoint asks for exactly one.</summary>
+public enum Permission
+{
+    /// <summary>See the organisation's home page and that one belongs to it.</summary>
+    ViewOrganisation,
+
+    /// <summary>See the organisation's teams and services.</summary>
+    ViewDirectory,
+
+    /// <summary>Create and change teams and services.</summary>
+    ManageDirectory,
+
+    /// <summary>See and change who belongs to the organisation and with which role.</summary>
+    ManageMembers,
+
+    /// <summary>Read the audit trail.</summary>
+    ViewAudit,
+}

@@ -1,0 +1,52 @@
+namespace Waypoint.Core.Organisations;
+
+/// <summary>A tenant: a council or other public body, addressed by its slug.</summary>
+public sealed class Organisation
+{
+    public const int NameMaxLength = 200;
+    public const string DefaultTimeZone = "Europe/London";
+    public const string DefaultOpenDataLicence = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+
+    private Organisation()
+    {
+        Slug = string.Empty;
+        Name = string.Empty;
+        TimeZone = DefaultTimeZone;
+        OpenDataLicence = DefaultOpenDataLicence;
+    }
+
+    public Organisation(Guid id, string slug, string name, DateTimeOffset createdAt)
+        : this()
+    {
+        if (!OrganisationSlug.IsValid(slug))
+        {
+            throw new RuleViolation("slug", OrganisationSlug.Rule);
+        }
+
+        Id = id;
+        Slug = slug;
+        Rename(name);
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Slug { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>IANA time zone in which times are shown to this organisation's people.</summary>
+    public string TimeZone { get; private set; }
+
+    public string OpenDataLicence { get; private set; }
+
+    /// <summary>Survey results for a group smaller than this are never shown.</summary>
+    public int MinimumGroupSize { get; private set; } = 5;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public void Rename(string name)
+    {
+        Name = Text.Required(name, NameMaxLength, "name", "organisation name");
+    }
+}

@@ -1,0 +1,35 @@
+namespace Waypoint.Core.Organisations;
+
+/// <summary>A group of people who together own outcomes.</summary>
+public sealed class Team : ITenantOwned
+{
+    public const int NameMaxLength = 120;
+    public const int DescriptionMaxLength = 2000;
+
+    private Team()
+    {
+        Name = string.Empty;
+    }
+
+    public Team(Guid id, Guid organisationId, string name, string? description)
+        : this()
+    {
+        Id = id;
+        OrganisationId = organisationId;
+        Update(name, description);
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public void Update(string name, string? description)
+    {
+        Name = Text.Required(name, NameMaxLength, "name", "team name");
+        Description = Text.Optional(description, DescriptionMaxLength, "description", "description");
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Waypoint.Core.Audit;
+using Waypoint.Core.Organisations;
+
+namespace Waypoint.Data;
+
+/// <summary>A change, seen just before it is saved. Keys are made by the application, so they are known by then.</summary>
+internal sealed record PendingAudit(
+    Guid? OrganisationId,
+    string EntityType,
+    AuditAction Action,
+    string? Before,
+    string EntityId,
+    string? After);
+
+/// <summary>Turns tracked changes into audit entries, leaving out secrets.</summary>
+internal static class AuditTrail
+{
+    /// <summary>Values that must never be copied into the audit trail.</summary>
+    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "Xml",
+    };
+
+    public static bool Describes(EntityEntry entry) =>
+        entry.Entity is not AuditEntry and not DataProtectionKey
+        && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
+
+    public static PendingAudit Capture(EntityEntry entry)
+    {
+        var action = entry.State switch
+        {
+            EntityState.Added => AuditAction.Created,
+            EntityState.Deleted => AuditAction.Deleted,
+            _ => AuditAction.Updated,
+        };
+        var before = action == AuditAction.Created ? null : Serialise(entry, original: true);
+        var organisationId = entry.Entity switch
+        {
+            ITenantOwned owned => owned.OrganisationId,
+            Organisation organisation => organisation.Id,
+            _ => (Guid?)null,
+        };
+
+        return new PendingAudit(
+            organisationId,
+            entry.Metadata.ClrType.Name,
+            action,
+            before,
+            string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
+            action == AuditAction.Deleted ? null : Serialise(entry, original: false));
+    }
+
+    private static string Serialise(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            if (Secret.Contains(property.Metadata.Name))
+            {
+                continue;
+            }
+
+            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+}

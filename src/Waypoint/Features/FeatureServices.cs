@@ -1,0 +1,29 @@
+namespace Waypoint.Features;
+
+/// <summary>Each feature's services and endpoints, registered in one visible list.</summary>
+public static class FeatureServices
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<People.PeopleService>();
+        services.AddScoped<Teams.TeamService>();
+        services.AddScoped<Services.ServiceDirectory>();
+        services.AddScoped<Tokens.TokenService>();
+        services.AddScoped<Audit.AuditTrailReader>();
+    }
+}
+
+public static class FeatureEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/orgs/{org}")
+            .WithTags("Organisation");
+        Organisations.OrganisationsApi.Map(api);
+        Teams.TeamsApi.Map(api);
+        Services.ServicesApi.Map(api);
+        People.PeopleApi.Map(api);
+        Audit.AuditApi.Map(api);
+    }
+}

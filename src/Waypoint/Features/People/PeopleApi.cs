@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Waypoint.Core;
+using Waypoint.Core.Access;
+using Waypoint.Infrastructure.Auth;
+using Waypoint.Infrastructure.Web;
+
+namespace Waypoint.Features.People;
+
+public sealed record MemberDto(Guid Id, Guid UserId, string DisplayName, string Email, Role Role, DateTimeOffset Since)
+{
+    public static MemberDto From(MemberView m) => new(m.MembershipId, m.UserId, m.DisplayName, m.Email, m.Role, m.Since);
+}
+
+/// <summary>
+/// What a client sends to add a person. A person new to Waypoint needs a display name, and a password unless
+/// they will use single sign-on.
+/// </summary>
+public sealed record MemberInput(string? Email, string? DisplayName, Role? Role, string? Password);
+
+public sealed record RoleChange(Role? Role);
+
+public static class PeopleApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var members = api.MapGroup("/members").WithTags("Members");
+
+        members.MapGet("/", async (PeopleService people, int? page, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(Api.Page((await people.ListAsync(ct)).Select(MemberDto.From), page, pageSize)))
+            .WithName("ListMembers").WithSummary("Who belongs to the organisation, and with which role")
+            .RequirePermission(Policies.ManageMembers);
+
+        members.MapGet("/{id:guid}", async Task<Results<Ok<MemberDto>, NotFound>> (Guid id, PeopleService people, HttpContext http, CancellationToken ct) =>
+                await people.FindAsync(id, ct) is { } member ? http.WithETag(MemberDto.From(member)) : TypedResults.NotFound())
+            .WithName("GetMember").WithSummary("One membership")
+            .RequirePermission(Policies.ManageMembers);
+
+        members.MapPost("/", async Task<Created<MemberDto>> (MemberInput input, PeopleService people, HttpContext http, CancellationToken ct) =>
+            {
+                var role = input.Role ?? throw new RuleViolation("role", "Choose a role");
+                var member = MemberDto.From(await people.AddAsync(input.Email, input.DisplayName, role, input.Password, ct));
+                http.Response.Headers.ETag = Api.ETagFor(member);
+                return TypedResults.Created($"/api/v1/orgs/{http.GetRouteValue("org")}/members/{member.Id}", member);
+            })
+            .WithName("AddMember").WithSummary("Add a person to the organisation with a role")
+            .ProducesValidationProblem()
+            .RequirePermission(Policies.ManageMembers);
+
+        members.MapPut("/{id:guid}", async Task<Results<Ok<MemberDto>, NotFound, ProblemHttpResult>> (Guid id, RoleChange input, PeopleService people, HttpContext http, CancellationToken ct) =>
+            {
+                if (await people.FindAsync(id, ct) is not { } current)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                if (Api.CheckIfMatch(http, MemberDto.From(current)) is { } problem)
+                {
+                    return problem;
+                }
+
+                var role = input.Role ?? throw new RuleViolation("role", "Choose a role");
+                return http.WithETag(MemberDto.From((await people.ChangeRoleAsync(id, role, ct))!));
+            })
+            .WithName("ChangeMemberRole").WithSummary("Change a person's role (send If-Match)")
+            .ProducesValidationProblem()
+            .RequirePermission(Policies.ManageMembers);
+
+        members.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, PeopleService people, CancellationToken ct) =>
+                await people.RemoveAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithName("RemoveMember").WithSummary("Remove a person from the organisation (their account stays)")
+            .ProducesValidationProblem()
+            .RequirePermission(Policies.ManageMembers);
+    }
+}

@@ -1,0 +1,204 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Waypoint.Data;
+using Waypoint.Infrastructure.Auth;
+using Waypoint.Infrastructure.Identity;
+using Waypoint.Infrastructure.Tenancy;
+using Waypoint.Infrastructure.Web;
+
+namespace Waypoint.Infrastructure;
+
+/// <summary>Builds the application: the same services for the web server and for every command-line subcommand.</summary>
+public static class WaypointHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = FindContentRoot(),
+        });
+        var settings = WaypointSettings.From(builder.Configuration);
+        var services = builder.Services;
+
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<WaypointScope>();
+        services.AddScoped<OrganisationContext>();
+        services.AddDbContext<WaypointDb>(o => WaypointDatabase.Configure(o, settings.Database.Provider, settings.Database.EffectiveConnectionString));
+
+        AddIdentity(services, settings);
+        AddWeb(services, settings);
+        Features.FeatureServices.Add(services);
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services, WaypointSettings settings)
+    {
+        services.AddIdentityCore<WaypointUser>(o =>
+            {
+                // NCSC guidance: length and a deny-list (PasswordPolicyValidator), not composition rules.
+                o.Password.RequiredLength = Core.Access.PasswordRules.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<WaypointDb>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicyValidator>();
+
+        services.AddDataProtection()
+            .SetApplicationName("Waypoint")
+            .PersistKeysToDbContext<WaypointDb>();
+
+        var cookieSecurity = settings.Https.Enabled ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        var authentication = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        authentication.AddIdentityCookies(cookies =>
+        {
+            cookies.ApplicationCookie!.Configure(o =>
+            {
+                o.Cookie.Name = "waypoint";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = cookieSecurity;
+                o.LoginPath = "/account/sign-in";
+                o.LogoutPath = "/account/sign-out";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                // A signed-in person without the right role gets the 403 page, not a redirect.
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+            cookies.ExternalCookie!.Configure(o =>
+            {
+                o.Cookie.SecurePolicy = cookieSecurity;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+            });
+        });
+        SingleSignOn.Add(authentication, settings.OpenIdConnect, cookieSecurity);
+
+        services.AddAuthorization(o => o.AddWaypointPolicies());
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
+    }
+
+    private static void AddWeb(IServiceCollection services, WaypointSettings settings)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            // The add and change forms are one page each, reached by two addresses.
+            o.Conventions.AddPageRoute("/Teams/Edit", "/{org}/teams/{id:guid}/edit");
+            o.Conventions.AddPageRoute("/Services/Edit", "/{org}/services/{id:guid}/edit");
+        });
+        services.AddSingleton<LocalTime>();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "waypoint-antiforgery";
+            o.Cookie.SecurePolicy = settings.Https.Enabled ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocument>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimits.PartitionFor(context, settings.RateLimits));
+        });
+    }
+
+    /// <summary>Runs from a checkout, a build folder or a published folder: the content root is where the app's files are.</summary>
+    private static string FindContentRoot()
+    {
+        var current = Directory.GetCurrentDirectory();
+        if (File.Exists(Path.Combine(current, "appsettings.json")))
+        {
+            return current;
+        }
+
+        // `dotnet run --project src/Waypoint` from the repository root: the project folder holds wwwroot.
+        var project = Path.Combine(current, "src", "Waypoint");
+        return File.Exists(Path.Combine(project, "appsettings.json")) ? project : AppContext.BaseDirectory;
+    }
+
+    public static WebApplication BuildWebApplication(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        var settings = app.Services.GetRequiredService<WaypointSettings>();
+
+        if (settings.Https.Enabled)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(CultureInfo.GetCultureInfo("en-GB")),
+            SupportedCultures = [CultureInfo.GetCultureInfo("en-GB")],
+            SupportedUICultures = [CultureInfo.GetCultureInfo("en-GB")],
+        });
+        app.UseExceptionHandler("/error/500");
+        app.UseWhen(Problems.IsApi, api => api.UseStatusCodePages(async context =>
+            await Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, ReasonPhrases(context.HttpContext.Response.StatusCode), null)));
+        app.UseWhen(context => !Problems.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<TenancyMiddleware>();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous().DisableRateLimiting();
+        Features.FeatureEndpoints.Map(app);
+        return app;
+    }
+
+    private static string ReasonPhrases(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is not valid",
+        StatusCodes.Status401Unauthorized => "Sign in needed",
+        StatusCodes.Status403Forbidden => "Not allowed",
+        StatusCodes.Status404NotFound => "Not found",
+        StatusCodes.Status405MethodNotAllowed => "Method not allowed",
+        StatusCodes.Status409Conflict => "Conflict",
+        StatusCodes.Status412PreconditionFailed => "The record has changed",
+        StatusCodes.Status415UnsupportedMediaType => "Send JSON",
+        StatusCodes.Status428PreconditionRequired => "If-Match needed",
+        StatusCodes.Status429TooManyRequests => "Too many requests",
+        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+    };
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Waypoint.Infrastructure.Auth;
+
+namespace Waypoint.Infrastructure.Web;
+
+/// <summary>A page of a list. Lists in the API are always paged.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>Conventions every API endpoint shares.</summary>
+public static class Api
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    /// <summary>Requires a bearer token whose owner's role grants the permission in the request's organisation.</summary>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string policy)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new AuthorizeAttribute(policy) { AuthenticationSchemes = ApiTokenAuthentication.SchemeName });
+
+    public static Paged<T> Page<T>(IEnumerable<T> all, int? page, int? pageSize)
+    {
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        var number = Math.Max(page ?? 1, 1);
+        var list = all as IReadOnlyCollection<T> ?? all.ToList();
+        return new Paged<T>(list.Skip((number - 1) * size).Take(size).ToList(), number, size, list.Count);
+    }
+
+    /// <summary>A strong validator for a representation: changes whenever any value in it changes.</summary>
+    public static string ETagFor<T>(T representation) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(representation)))[..20] + "\"";
+
+    public static Ok<T> WithETag<T>(this HttpContext context, T representation)
+    {
+        context.Response.Headers.ETag = ETagFor(representation);
+        return TypedResults.Ok(representation);
+    }
+
+    /// <summary>
+    /// Optimistic concurrency: a change must send the ETag it read in <c>If-Match</c>. Returns the problem to answer
+    /// with, or null when the change may go ahead.
+    /// </summary>
+    public static ProblemHttpResult? CheckIfMatch<T>(HttpContext context, T current)
+    {
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(ifMatch))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status428PreconditionRequired,
+                title: "If-Match needed",
+                detail: "Send the ETag you last read in an If-Match header, so that nobody's change is overwritten unseen.");
+        }
+
+        if (ifMatch != "*" && !ifMatch.Split(',').Select(t => t.Trim()).Contains(ETagFor(current)))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "The record has changed",
+                detail: "Someone changed this record since you read it. Read it again, then make your change.");
+        }
+
+        return null;
+    }
+}

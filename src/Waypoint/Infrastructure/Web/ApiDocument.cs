@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Waypoint.Infrastructure.Web;
+
+/// <summary>Describes the API as a whole in the OpenAPI document: its purpose and how to authenticate.</summary>
+public sealed class ApiDocument : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Waypoint API",
+            Version = "v1",
+            Description = "Read and change an organisation's Waypoint data. Authenticate with a bearer token made by " +
+                "'waypoint tokens create'. Errors are RFC 9457 problem details. Open data, which needs no token, is under /open/{org}.",
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A token from 'waypoint tokens create', sent as 'Authorization: Bearer wp_…'.",
+        };
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,1 @@
+return await Waypoint.Cli.WaypointCli.RunAsync(args);
