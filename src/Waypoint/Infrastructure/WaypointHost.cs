@@ -23,7 +23,7 @@ public static class WaypointHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            ContentRootPath = FindContentRoot(),
+            ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : FindContentRoot(),
         });
         var settings = WaypointSettings.From(builder.Configuration);
         var services = builder.Services;
@@ -141,14 +141,14 @@ public static class WaypointHost
     private static string FindContentRoot()
     {
         var current = Directory.GetCurrentDirectory();
-        if (File.Exists(Path.Combine(current, "appsettings.json")))
+        if (Directory.Exists(Path.Combine(current, "wwwroot")))
         {
             return current;
         }
 
         // `dotnet run --project src/Waypoint` from the repository root: the project folder holds wwwroot.
         var project = Path.Combine(current, "src", "Waypoint");
-        return File.Exists(Path.Combine(project, "appsettings.json")) ? project : AppContext.BaseDirectory;
+        return Directory.Exists(Path.Combine(project, "wwwroot")) ? project : AppContext.BaseDirectory;
     }
 
     public static WebApplication BuildWebApplication(WebApplicationBuilder builder)

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core.Access;
+using Waypoint.Data;
+using Waypoint.Features.Demo;
+using Waypoint.Features.Tokens;
+using Waypoint.Infrastructure;
+
+namespace Waypoint.TestCommon;
+
+/// <summary>
+/// Waypoint on a database of its own (SQLite or PostgreSQL), migrated and seeded with the demo organisations, with
+/// helpers that say what a test means: sign in as someone, make a token for someone.
+/// </summary>
+public abstract class WaypointApp : WebApplicationFactory<Program>
+{
+    /// <summary>The demo users' password in tests. Not a secret: it exists only in throwaway test databases.</summary>
+    public const string DemoPassword = "test demo password 42";
+
+    private readonly Lazy<Task> _ready;
+    private readonly Dictionary<string, string> _settings;
+
+    protected WaypointApp(DatabaseProvider provider)
+    {
+        Provider = provider;
+        ConnectionString = provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(Path.GetTempPath(), $"waypoint-test-{Guid.NewGuid():N}.db")}"
+            : PostgresServer.CreateDatabase();
+        _settings = new Dictionary<string, string>
+        {
+            ["Waypoint:Database:Provider"] = provider.ToString(),
+            ["Waypoint:Database:ConnectionString"] = ConnectionString,
+            ["Waypoint:Demo:Seed"] = "false",
+            ["Waypoint:RateLimits:SignInPerMinute"] = "1000",
+            ["Waypoint:RateLimits:ApiPerMinute"] = "10000",
+        };
+        _ready = new Lazy<Task>(PrepareAsync);
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Changes a setting before the app starts (for example a low rate limit).</summary>
+    public WaypointApp With(string key, string value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Migrates and seeds, once. Every helper awaits it.</summary>
+    public Task ReadyAsync() => _ready.Value;
+
+    private async Task PrepareAsync()
+    {
+        await DatabaseStartup.MigrateAsync(Services, CancellationToken.None);
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(DemoPassword, CancellationToken.None);
+    }
+
+    /// <summary>A client that does not follow redirects and keeps cookies, signed in as nobody.</summary>
+    public async Task<HttpClient> AnonymousAsync()
+    {
+        await ReadyAsync();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    /// <summary>A client signed in through the sign-in page, as a person would.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, string password = DemoPassword)
+    {
+        var client = await AnonymousAsync();
+        var response = await client.SubmitFormAsync("/account/sign-in", new() { ["email"] = email, ["password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Could not sign in as {email}: {response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Signs in through the page and returns the session cookie the app set, as a Cookie header value.</summary>
+    public async Task<string> SessionCookieAsync(string email, string password = DemoPassword)
+    {
+        var client = await AnonymousAsync();
+        var response = await client.SubmitFormAsync("/account/sign-in", new() { ["email"] = email, ["password"] = password });
+        return response.Headers.GetValues("Set-Cookie")
+            .Select(c => c.Split(';')[0])
+            .Single(c => c.StartsWith("waypoint=", StringComparison.Ordinal));
+    }
+
+    /// <summary>Makes an API token the way <c>waypoint tokens create</c> does, and returns its secret.</summary>
+    public async Task<string> TokenAsync(string organisation, string email, TokenScope scope = TokenScope.Write)
+    {
+        await ReadyAsync();
+        await using var services = Services.CreateAsyncScope();
+        return await services.ServiceProvider.GetRequiredService<TokenService>()
+            .CreateAsync(organisation, email, scope, TimeSpan.FromDays(1), "test", CancellationToken.None);
+    }
+
+    /// <summary>A client that sends a bearer token and no cookies.</summary>
+    public async Task<HttpClient> ApiClientAsync(string organisation, string email, TokenScope scope = TokenScope.Write)
+    {
+        var token = await TokenAsync(organisation, email, scope);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Runs work with the app's services, outside any request (and so outside any organisation's scope).</summary>
+    public async Task<T> WithDbAsync<T>(Func<WaypointDb, Task<T>> work)
+    {
+        await ReadyAsync();
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<WaypointDb>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApp() : WaypointApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : WaypointApp(DatabaseProvider.Postgres);
+
+/// <summary>Reading pages and submitting their forms, as a browser without JavaScript would.</summary>
+public static class PageClient
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}, not 200.");
+        }
+
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>
+    /// Loads the page, fills in the form (the first, or the one whose action ends as given) with the values, and posts
+    /// it with the antiforgery token the page carried.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, Dictionary<string, string> values, string? handler = null)
+    {
+        var page = await client.GetPageAsync(url);
+        var form = page.Forms.FirstOrDefault(f => handler is null
+                       ? f.GetAttribute("action")?.Contains("sign-out", StringComparison.Ordinal) != true
+                       : f.GetAttribute("action")?.Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase) == true)
+                   ?? throw new InvalidOperationException($"No form on {url}.");
+        var fields = form.Elements.OfType<IHtmlInputElement>()
+            .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (key, value) in values)
+        {
+            fields[key] = value;
+        }
+
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? url : action;
+        return await client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+}
