@@ -19,7 +19,8 @@ public static class FeatureEndpoints
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api/v1/orgs/{org}")
-            .WithTags("Organisation");
+            .WithTags("Organisation")
+            .AddEndpointFilter(Infrastructure.Web.RuleViolations.AsValidationProblem);
         Organisations.OrganisationsApi.Map(api);
         Teams.TeamsApi.Map(api);
         Services.ServicesApi.Map(api);

@@ -40,6 +40,8 @@ public static class WaypointHost
         return builder;
     }
 
+    private const string ByPath = "WaypointByPath";
+
     private static void AddIdentity(IServiceCollection services, WaypointSettings settings)
     {
         services.AddIdentityCore<WaypointUser>(o =>
@@ -68,10 +70,13 @@ public static class WaypointHost
         var cookieSecurity = settings.Https.Enabled ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         var authentication = services.AddAuthentication(o =>
             {
-                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultScheme = ByPath;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            // The API knows only bearer tokens (so no cross-site request can ride on a cookie); pages know only the cookie.
+            .AddPolicyScheme(ByPath, ByPath, o => o.ForwardDefaultSelector = context =>
+                Problems.IsApi(context) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme);
         authentication.AddIdentityCookies(cookies =>
         {
             cookies.ApplicationCookie!.Configure(o =>
@@ -119,7 +124,6 @@ public static class WaypointHost
             o.Cookie.SecurePolicy = settings.Https.Enabled ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.AddProblemDetails();
-        services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocument>());
@@ -169,10 +173,18 @@ public static class WaypointHost
             SupportedCultures = [CultureInfo.GetCultureInfo("en-GB")],
             SupportedUICultures = [CultureInfo.GetCultureInfo("en-GB")],
         });
-        app.UseExceptionHandler("/error/500");
-        app.UseWhen(Problems.IsApi, api => api.UseStatusCodePages(async context =>
-            await Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, ReasonPhrases(context.HttpContext.Response.StatusCode), null)));
-        app.UseWhen(context => !Problems.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // The API answers errors with problem details; pages with the GOV.UK-style error page.
+        app.UseWhen(Problems.IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.HandleAsync });
+            api.UseStatusCodePages(async context =>
+                await Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, ReasonPhrases(context.HttpContext.Response.StatusCode), null));
+        });
+        app.UseWhen(context => !Problems.IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/error/500");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -10,7 +10,7 @@ namespace Waypoint.Features.Account;
 [AllowAnonymous]
 public sealed class SignOutModel(SignInManager<WaypointUser> signIn) : PageModel
 {
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : Redirect("/account/sign-in");
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : Redirect("/");
 
     public async Task<IActionResult> OnPostAsync()
     {

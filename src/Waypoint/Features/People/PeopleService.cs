@@ -20,10 +20,10 @@ public sealed record MemberView(Guid MembershipId, Guid UserId, string DisplayNa
 public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users, TimeProvider clock)
 {
     public Task<List<MemberView>> ListAsync(CancellationToken cancellationToken) =>
-        Views().OrderBy(m => m.DisplayName).ToListAsync(cancellationToken);
+        Views(db.Memberships).ToListAsync(cancellationToken);
 
     public Task<MemberView?> FindAsync(Guid membershipId, CancellationToken cancellationToken) =>
-        Views().SingleOrDefaultAsync(m => m.MembershipId == membershipId, cancellationToken);
+        Views(db.Memberships.Where(m => m.Id == membershipId)).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Adds a person by email. A person new to Waypoint gets an account; they need a password unless they will
@@ -163,9 +163,10 @@ public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users
         }
     }
 
-    private IQueryable<MemberView> Views() =>
-        from m in db.Memberships.AsNoTracking()
+    private IQueryable<MemberView> Views(IQueryable<Membership> memberships) =>
+        from m in memberships.AsNoTracking()
         join u in db.Users on m.UserId equals u.Id
+        orderby u.DisplayName
         select new MemberView(m.Id, u.Id, u.DisplayName, u.Email!, m.Role, m.CreatedAt);
 
     /// <summary>Four random words' worth of entropy, readable enough to type once and change.</summary>

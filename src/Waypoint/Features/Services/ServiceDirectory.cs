@@ -12,10 +12,10 @@ public sealed record ServiceView(Service Service, string? ServiceManagerName);
 public sealed class ServiceDirectory(WaypointDb db)
 {
     public Task<List<ServiceView>> ListAsync(CancellationToken cancellationToken) =>
-        Views().OrderBy(v => v.Service.Name).ToListAsync(cancellationToken);
+        Views(db.Services.OrderBy(s => s.Name)).ToListAsync(cancellationToken);
 
     public Task<ServiceView?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        Views().SingleOrDefaultAsync(v => v.Service.Id == id, cancellationToken);
+        Views(db.Services.Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<Service> CreateAsync(string? name, string? description, Guid? serviceManagerId, CancellationToken cancellationToken)
     {
@@ -41,8 +41,8 @@ public sealed class ServiceDirectory(WaypointDb db)
         return service;
     }
 
-    private IQueryable<ServiceView> Views() =>
-        from s in db.Services.AsNoTracking()
+    private IQueryable<ServiceView> Views(IQueryable<Service> services) =>
+        from s in services.AsNoTracking()
         join u in db.Users on s.ServiceManagerId equals u.Id into managers
         from m in managers.DefaultIfEmpty()
         select new ServiceView(s, m == null ? null : m.DisplayName);

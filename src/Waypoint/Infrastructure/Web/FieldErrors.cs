@@ -15,3 +15,19 @@ public static class FieldErrors
     public static Dictionary<string, string[]> ToDictionary(this RuleViolation violation) =>
         new(StringComparer.Ordinal) { [violation.Field] = [violation.Message] };
 }
+
+/// <summary>In the API, a broken rule is the client's mistake: a 400 naming the field, not a logged server error.</summary>
+public static class RuleViolations
+{
+    public static async ValueTask<object?> AsValidationProblem(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (RuleViolation violation)
+        {
+            return TypedResults.ValidationProblem(violation.ToDictionary(), detail: violation.Message, title: "Some values are not valid");
+        }
+    }
+}

@@ -1,0 +1,229 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core.Access;
+using Waypoint.Features.Demo;
+
+namespace Waypoint.Tests.Infrastructure;
+
+/// <summary>Who may use an endpoint.</summary>
+public enum Audience
+{
+    /// <summary>Anyone, signed in or not, of any organisation.</summary>
+    Everyone,
+
+    /// <summary>Any member of the organisation in the URL, whatever their role.</summary>
+    AnyMember,
+
+    /// <summary>Only admins of the organisation in the URL.</summary>
+    Admins,
+
+    /// <summary>Nobody: the endpoint exists only while single sign-on is configured, and the tests run without it.</summary>
+    NobodyWithoutSingleSignOn,
+}
+
+/// <summary>
+/// Every endpoint the app maps, tried by every kind of person, against one declared table. An endpoint with no row
+/// in the table fails the test, so nothing new can be added unguarded.
+/// </summary>
+public abstract class AuthorisationMatrixTests(WaypointApp app)
+{
+    /// <summary>The table. Keys are "METHOD route-pattern"; pages list each method they answer.</summary>
+    public static readonly IReadOnlyDictionary<string, Audience> Table = new Dictionary<string, Audience>(StringComparer.Ordinal)
+    {
+        // Outside any organisation
+        ["GET /"] = Audience.Everyone,
+        ["GET /account/sign-in"] = Audience.Everyone,
+        ["POST /account/sign-in"] = Audience.Everyone,
+        ["GET /account/sign-out"] = Audience.Everyone,
+        ["POST /account/sign-out"] = Audience.Everyone,
+        ["GET /account/signed-out"] = Audience.Everyone,
+        ["GET /account/external"] = Audience.NobodyWithoutSingleSignOn,
+        // Open to all; the antiforgery check answers before the handler can say single sign-on is off.
+        ["POST /account/external"] = Audience.Everyone,
+        ["GET /error/{code:int}"] = Audience.Everyone,
+        ["GET /api-docs"] = Audience.Everyone,
+        ["GET /healthz"] = Audience.Everyone,
+        ["GET /openapi/{documentName}.json"] = Audience.Everyone,
+
+        // Organisation pages
+        ["GET /{org}"] = Audience.AnyMember,
+        ["GET /{org}/teams"] = Audience.AnyMember,
+        ["GET /{org}/teams/{id:guid}"] = Audience.AnyMember,
+        ["GET /{org}/teams/new"] = Audience.Admins,
+        ["POST /{org}/teams/new"] = Audience.Admins,
+        ["GET /{org}/teams/{id:guid}/edit"] = Audience.Admins,
+        ["POST /{org}/teams/{id:guid}/edit"] = Audience.Admins,
+        ["GET /{org}/services"] = Audience.AnyMember,
+        ["GET /{org}/services/{id:guid}"] = Audience.AnyMember,
+        ["GET /{org}/services/new"] = Audience.Admins,
+        ["POST /{org}/services/new"] = Audience.Admins,
+        ["GET /{org}/services/{id:guid}/edit"] = Audience.Admins,
+        ["POST /{org}/services/{id:guid}/edit"] = Audience.Admins,
+        ["GET /{org}/people"] = Audience.Admins,
+        ["GET /{org}/people/new"] = Audience.Admins,
+        ["POST /{org}/people/new"] = Audience.Admins,
+        ["GET /{org}/people/{id:guid}"] = Audience.Admins,
+        ["POST /{org}/people/{id:guid}"] = Audience.Admins,
+        ["GET /{org}/audit"] = Audience.Admins,
+
+        // API
+        ["GET /api/v1/orgs/{org}/"] = Audience.AnyMember,
+        ["GET /api/v1/orgs/{org}/teams/"] = Audience.AnyMember,
+        ["POST /api/v1/orgs/{org}/teams/"] = Audience.Admins,
+        ["GET /api/v1/orgs/{org}/teams/{id:guid}"] = Audience.AnyMember,
+        ["PUT /api/v1/orgs/{org}/teams/{id:guid}"] = Audience.Admins,
+        ["GET /api/v1/orgs/{org}/services/"] = Audience.AnyMember,
+        ["POST /api/v1/orgs/{org}/services/"] = Audience.Admins,
+        ["GET /api/v1/orgs/{org}/services/{id:guid}"] = Audience.AnyMember,
+        ["PUT /api/v1/orgs/{org}/services/{id:guid}"] = Audience.Admins,
+        ["GET /api/v1/orgs/{org}/members/"] = Audience.Admins,
+        ["POST /api/v1/orgs/{org}/members/"] = Audience.Admins,
+        ["GET /api/v1/orgs/{org}/members/{id:guid}"] = Audience.Admins,
+        ["PUT /api/v1/orgs/{org}/members/{id:guid}"] = Audience.Admins,
+        ["DELETE /api/v1/orgs/{org}/members/{id:guid}"] = Audience.Admins,
+        ["GET /api/v1/orgs/{org}/audit"] = Audience.Admins,
+    };
+
+    private static readonly string[] People =
+    [
+        "anonymous", "viewer@anytown.example", "stakeholder@anytown.example", "member@anytown.example",
+        "leader@anytown.example", "admin@otherton.example", "admin@anytown.example",
+    ];
+
+    [Fact]
+    public async Task Every_mapped_endpoint_has_a_row_in_the_table()
+    {
+        await app.ReadyAsync();
+        var mapped = MappedEndpoints();
+        var missing = mapped.Where(m => !Table.ContainsKey(m)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints with no row in the authorisation table:\n" + string.Join("\n", missing));
+
+        // Pages answer any method, so the table names the methods they handle; its patterns must still exist.
+        var patterns = mapped.Select(m => m.Split(' ', 2)[1]).ToHashSet(StringComparer.Ordinal);
+        var stale = Table.Keys.Where(k => !patterns.Contains(k.Split(' ', 2)[1])).ToList();
+        Assert.True(stale.Count == 0, "Rows for endpoints that no longer exist:\n" + string.Join("\n", stale));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_person_as_the_table_says()
+    {
+        await app.ReadyAsync();
+        var ids = await IdsAsync();
+        var failures = new List<string>();
+        foreach (var person in People)
+        {
+            var pages = person == "anonymous" ? await app.AnonymousAsync() : await app.SignedInAsync(person);
+            var api = person == "anonymous"
+                ? await app.AnonymousAsync()
+                : await app.ApiClientAsync(person.EndsWith("otherton.example", StringComparison.Ordinal) ? "otherton" : "anytown", person);
+            foreach (var (key, audience) in Table)
+            {
+                var (method, pattern) = (key.Split(' ', 2)[0], key.Split(' ', 2)[1]);
+                var isApi = pattern.StartsWith("/api/", StringComparison.Ordinal);
+                using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(pattern, ids));
+                if (method != "GET")
+                {
+                    request.Content = isApi ? new StringContent("{}", Encoding.UTF8, "application/json") : new FormUrlEncodedContent([]);
+                }
+
+                var response = await (isApi ? api : pages).SendAsync(request);
+                var expected = Expect(audience, person, isApi);
+                var actual = Classify(response);
+                if (actual != expected)
+                {
+                    failures.Add($"{person}: {key} expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string Expect(Audience audience, string person, bool isApi) => (audience, person) switch
+    {
+        (Audience.Everyone, _) => "allowed",
+        (Audience.NobodyWithoutSingleSignOn, _) => "not-found",
+        (_, "anonymous") => isApi ? "unauthenticated" : "sign-in",
+        (_, "admin@otherton.example") => "not-found",
+        (Audience.AnyMember, _) => "allowed",
+        (Audience.Admins, "admin@anytown.example") => "allowed",
+        _ => "forbidden",
+    };
+
+    private static string Classify(HttpResponseMessage response) => (int)response.StatusCode switch
+    {
+        401 => "unauthenticated",
+        403 => "forbidden",
+        404 => "not-found",
+        302 when response.Headers.Location?.OriginalString.Contains("/account/sign-in", StringComparison.Ordinal) == true => "sign-in",
+        500 => "server-error",
+        // Anything else means the request got past authorisation: a page, a redirect, a validation problem,
+        // a missing antiforgery token or If-Match. Those are the endpoints' own business, tested elsewhere.
+        _ => "allowed",
+    };
+
+    private List<string> MappedEndpoints()
+    {
+        var source = app.Services.GetRequiredService<EndpointDataSource>();
+        var keys = new List<string>();
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
+            if (methods is null)
+            {
+                // A Razor Page: it handles GET, and POST when it has a form.
+                keys.AddRange(Table.Keys.Where(k => k.EndsWith(" " + pattern, StringComparison.Ordinal)).DefaultIfEmpty("GET " + pattern));
+            }
+            else
+            {
+                keys.AddRange(methods.Select(m => $"{m} {pattern}"));
+            }
+        }
+
+        return keys.Distinct().ToList();
+    }
+
+    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim);
+
+    /// <summary>Real records of anytown, so that an allowed request finds what it asks for.</summary>
+    private async Task<Ids> IdsAsync()
+    {
+        // A membership made for the test, so that an allowed DELETE removes nobody who matters.
+        var admin = await app.ApiClientAsync("anytown", "admin@anytown.example");
+        var added = await admin.PostAsync("/api/v1/orgs/anytown/members/", new StringContent(
+            $$"""{"email":"victim-{{Guid.NewGuid():N}}@anytown.example","displayName":"Victim","role":"Viewer","password":"a long test password 77"}""",
+            Encoding.UTF8, "application/json"));
+        added.EnsureSuccessStatusCode();
+        var victim = Guid.Parse(System.Text.Json.JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
+        return new Ids(
+            DemoSeeder.IdFor("anytown/team/Digital Services"),
+            DemoSeeder.IdFor("anytown/service/Housing repairs"),
+            DemoSeeder.IdFor("anytown/membership/member@anytown.example"),
+            victim);
+    }
+
+    private static string Concrete(string pattern, Ids ids)
+    {
+        var id = pattern switch
+        {
+            _ when pattern.Contains("/teams/", StringComparison.Ordinal) => ids.Team,
+            _ when pattern.Contains("/services/", StringComparison.Ordinal) => ids.Service,
+            _ when pattern.StartsWith("/api/", StringComparison.Ordinal) && pattern.Contains("/members/", StringComparison.Ordinal) => ids.Victim,
+            _ => ids.Membership,
+        };
+        return pattern
+            .Replace("{org}", "anytown", StringComparison.Ordinal)
+            .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+            // The error page answers with the status it describes: 429 is one the classification calls allowed.
+            .Replace("{code:int}", "429", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+    }
+}
+
+public sealed class AuthorisationMatrixOnSqlite(SqliteApp app) : AuthorisationMatrixTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AuthorisationMatrixOnPostgres(PostgresApp app) : AuthorisationMatrixTests(app), IClassFixture<PostgresApp>;
