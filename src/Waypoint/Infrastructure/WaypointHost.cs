@@ -47,7 +47,8 @@ public static class WaypointHost
         services.AddIdentityCore<WaypointUser>(o =>
             {
                 // NCSC guidance: length and a deny-list (PasswordPolicyValidator), not composition rules.
-                o.Password.RequiredLength = Core.Access.PasswordRules.MinimumLength;
+                // PasswordPolicyValidator enforces the length with a clearer message.
+                o.Password.RequiredLength = 1;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
