@@ -28,7 +28,10 @@ public static class WaypointCli
         {
             var command = parsed.CommandResult.Command;
             var path = command == root ? "waypoint" : $"waypoint {string.Join(' ', Ancestry(command))}";
-            await Console.Error.WriteLineAsync($"waypoint: {parsed.Errors[0].Message.TrimEnd('.')}. See '{path} --help'.");
+            // An unknown word says more than "required command was not provided", which comes with it.
+            var error = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            var reason = string.Join(' ', error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await Console.Error.WriteLineAsync($"waypoint: {reason.TrimEnd('.')}. See '{path} --help'.");
             return 2;
         }
 
