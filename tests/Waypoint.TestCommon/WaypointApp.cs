@@ -47,6 +47,15 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    private bool _seedDemo = true;
+
+    /// <summary>Leaves the database as it is: no demo organisations are added.</summary>
+    public WaypointApp WithoutDemo()
+    {
+        _seedDemo = false;
+        return this;
+    }
+
     /// <summary>Changes a setting before the app starts (for example a low rate limit).</summary>
     public WaypointApp With(string key, string value)
     {
@@ -69,6 +78,11 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
     private async Task PrepareAsync()
     {
         await DatabaseStartup.MigrateAsync(Services, CancellationToken.None);
+        if (!_seedDemo)
+        {
+            return;
+        }
+
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(DemoPassword, CancellationToken.None);
     }

@@ -94,11 +94,12 @@ public static class WaypointCli
         var email = new Option<string>("--email") { Description = "The person's email address; they sign in with it.", Required = true };
         var role = new Option<Role>("--role") { Description = "Admin, Leader, Member, Stakeholder or Viewer.", Required = true };
         var name = new Option<string?>("--name") { Description = "The name shown to others (default: the part of the email before @)." };
+        var organisationName = new Option<string?>("--org-name") { Description = "Create the organisation with this name if it does not exist yet (for a new installation's first admin)." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input. Without it a new person gets a generated password, printed once." };
 
         var add = new Command("add", "Add a person to an organisation with a role, creating their account if it is new.")
         {
-            org, email, role, name, passwordStdin,
+            org, email, role, name, organisationName, passwordStdin,
         };
         add.SetAction((result, ct) => Guard(() => WithServices(async (_, requestServices) =>
         {
@@ -114,7 +115,7 @@ public static class WaypointCli
 
             var people = requestServices.GetRequiredService<PeopleService>();
             var outcome = await people.AddFromCommandLineAsync(
-                result.GetValue(org)!, result.GetValue(email)!, result.GetValue(role), result.GetValue(name), password, ct);
+                result.GetValue(org)!, result.GetValue(email)!, result.GetValue(role), result.GetValue(name), password, result.GetValue(organisationName), ct);
             Console.WriteLine(outcome);
             return 0;
         }, ct)));

@@ -78,6 +78,21 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_installation_gets_its_first_organisation_and_admin_without_the_demo()
+    {
+        Assert.Equal(0, (await RunAsync("migrate")).ExitCode);
+        AssertOneLineError(await RunAsync("users add --org Bad_Slug --org-name \"Bad\" --email a@b.example --role Admin"), "--org: A slug is");
+        var added = await RunAsync("users add --org northshire --org-name \"Northshire County Council\" --email head.of.digital@northshire.example --role Admin --password-stdin", input: "a passphrase of my own");
+        Assert.Equal(0, added.ExitCode);
+
+        await using var app = new SqliteApp().With("Waypoint:Database:ConnectionString", ConnectionString).WithoutDemo();
+        var client = await app.SignedInAsync("head.of.digital@northshire.example", "a passphrase of my own");
+        var home = await client.GetPageAsync("/northshire");
+        Assert.Equal("Northshire County Council", home.QuerySelector("h1")!.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.Organisations.AnyAsync(o => o.Slug == "anytown")));
+    }
+
+    [Fact]
     public async Task An_unreachable_database_gets_one_clear_line()
     {
         var unreachable = new Dictionary<string, string>
@@ -93,7 +108,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task An_operator_seeds_adds_a_person_and_makes_a_token_that_works_for_one_organisation_only()
     {
         Assert.Equal(0, (await RunAsync("migrate")).ExitCode);
-        AssertOneLineError(await RunAsync("users add --org anytown --email someone@anytown.example --role Member"), "there is no organisation 'anytown'");
+        AssertOneLineError(await RunAsync("users add --org anytown --email someone@anytown.example --role Member"), "there is no organisation 'anytown': give --org-name to create it");
 
         var first = await RunAsync("seed-demo");
         Assert.Equal(0, first.ExitCode);

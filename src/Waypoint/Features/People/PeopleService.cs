@@ -96,11 +96,31 @@ public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users
     }
 
     /// <summary>For <c>waypoint users add</c>: enters the organisation by slug, then adds or re-roles the person.</summary>
-    public async Task<string> AddFromCommandLineAsync(string slug, string email, Role role, string? displayName, string? password, CancellationToken cancellationToken)
+    /// <param name="newOrganisationName">When the organisation does not exist yet, create it with this name: how a new installation gets its first admin.</param>
+    public async Task<string> AddFromCommandLineAsync(string slug, string email, Role role, string? displayName, string? password, string? newOrganisationName, CancellationToken cancellationToken)
     {
         var key = slug.Trim().ToLowerInvariant();
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Slug == key, cancellationToken)
-            ?? throw new CliError($"there is no organisation '{slug}'.");
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Slug == key, cancellationToken);
+        if (organisation is null)
+        {
+            if (string.IsNullOrWhiteSpace(newOrganisationName))
+            {
+                throw new CliError($"there is no organisation '{slug}': give --org-name to create it.");
+            }
+
+            try
+            {
+                organisation = new Organisation(Guid.NewGuid(), key, newOrganisationName, clock.GetUtcNow());
+            }
+            catch (RuleViolation violation)
+            {
+                throw new CliError($"{(violation.Field == "slug" ? "--org" : "--org-name")}: {violation.Message.TrimEnd('.')}.");
+            }
+
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         db.Scope.EnterOrganisation(organisation.Id);
 
         var existing = await users.FindByEmailAsync(email.Trim());

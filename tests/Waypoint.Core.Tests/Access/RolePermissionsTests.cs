@@ -1,0 +1,30 @@
+using Waypoint.Core.Access;
+
+namespace Waypoint.Core.Tests.Access;
+
+public sealed class RolePermissionsTests
+{
+    [Theory]
+    [InlineData(Role.Viewer)]
+    [InlineData(Role.Stakeholder)]
+    [InlineData(Role.Member)]
+    [InlineData(Role.Leader)]
+    public void Only_admins_manage_the_directory_and_people_or_read_the_audit_trail(Role role)
+    {
+        Assert.False(RolePermissions.Grants(role, Permission.ManageDirectory));
+        Assert.False(RolePermissions.Grants(role, Permission.ManageMembers));
+        Assert.False(RolePermissions.Grants(role, Permission.ViewAudit));
+        Assert.True(RolePermissions.Grants(role, Permission.ViewOrganisation));
+    }
+
+    [Fact]
+    public void An_admin_holds_every_permission() =>
+        Assert.All(Enum.GetValues<Permission>(), p => Assert.True(RolePermissions.Grants(Role.Admin, p)));
+
+    [Fact]
+    public void Every_permission_that_an_admin_alone_holds_is_a_change_or_the_audit_trail()
+    {
+        var adminOnly = Enum.GetValues<Permission>().Where(p => !RolePermissions.Grants(Role.Leader, p));
+        Assert.All(adminOnly, p => Assert.True(RolePermissions.IsChange(p) || p == Permission.ViewAudit));
+    }
+}
