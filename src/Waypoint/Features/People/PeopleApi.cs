@@ -46,21 +46,11 @@ public static class PeopleApi
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageMembers);
 
-        members.MapPut("/{id:guid}", async Task<Results<Ok<MemberDto>, NotFound, ProblemHttpResult>> (Guid id, RoleChange input, PeopleService people, HttpContext http, CancellationToken ct) =>
-            {
-                if (await people.FindAsync(id, ct) is not { } current)
-                {
-                    return TypedResults.NotFound();
-                }
-
-                if (Api.CheckIfMatch(http, MemberDto.From(current)) is { } problem)
-                {
-                    return problem;
-                }
-
-                var role = input.Role ?? throw new RuleViolation("role", "Choose a role");
-                return http.WithETag(MemberDto.From((await people.ChangeRoleAsync(id, role, ct))!));
-            })
+        members.MapPut("/{id:guid}", (Guid id, RoleChange input, PeopleService people, HttpContext http, CancellationToken ct) =>
+                Api.ChangeAsync(
+                    http,
+                    async () => await people.FindAsync(id, ct) is { } member ? MemberDto.From(member) : null,
+                    () => people.ChangeRoleAsync(id, input.Role ?? throw new RuleViolation("role", "Choose a role"), ct)))
             .WithName("ChangeMemberRole").WithSummary("Change a person's role (send If-Match)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageMembers);

@@ -40,21 +40,11 @@ public static class ServicesApi
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageDirectory);
 
-        services.MapPut("/{id:guid}", async Task<Results<Ok<ServiceDto>, NotFound, ProblemHttpResult>> (Guid id, ServiceInput input, ServiceDirectory directory, HttpContext http, CancellationToken ct) =>
-            {
-                if (await directory.FindAsync(id, ct) is not { } current)
-                {
-                    return TypedResults.NotFound();
-                }
-
-                if (Api.CheckIfMatch(http, ServiceDto.From(current)) is { } problem)
-                {
-                    return problem;
-                }
-
-                await directory.UpdateAsync(id, input.Name, input.Description, input.ServiceManagerId, ct);
-                return http.WithETag(ServiceDto.From((await directory.FindAsync(id, ct))!));
-            })
+        services.MapPut("/{id:guid}", (Guid id, ServiceInput input, ServiceDirectory directory, HttpContext http, CancellationToken ct) =>
+                Api.ChangeAsync(
+                    http,
+                    async () => await directory.FindAsync(id, ct) is { } view ? ServiceDto.From(view) : null,
+                    () => directory.UpdateAsync(id, input.Name, input.Description, input.ServiceManagerId, ct)))
             .WithName("UpdateService").WithSummary("Change a service (send If-Match)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageDirectory);

@@ -39,21 +39,11 @@ public static class TeamsApi
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageDirectory);
 
-        teams.MapPut("/{id:guid}", async Task<Results<Ok<TeamDto>, NotFound, ProblemHttpResult>> (Guid id, TeamInput input, TeamService service, HttpContext http, CancellationToken ct) =>
-            {
-                if (await service.FindAsync(id, ct) is not { } current)
-                {
-                    return TypedResults.NotFound();
-                }
-
-                if (Api.CheckIfMatch(http, TeamDto.From(current)) is { } problem)
-                {
-                    return problem;
-                }
-
-                var updated = await service.UpdateAsync(id, input.Name, input.Description, ct);
-                return http.WithETag(TeamDto.From(updated!));
-            })
+        teams.MapPut("/{id:guid}", (Guid id, TeamInput input, TeamService service, HttpContext http, CancellationToken ct) =>
+                Api.ChangeAsync(
+                    http,
+                    async () => await service.FindAsync(id, ct) is { } team ? TeamDto.From(team) : null,
+                    () => service.UpdateAsync(id, input.Name, input.Description, ct)))
             .WithName("UpdateTeam").WithSummary("Change a team's name or description (send If-Match)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageDirectory);

@@ -39,6 +39,27 @@ public static class Api
     }
 
     /// <summary>
+    /// The shape of every change: read the record (404 if it is not there), check the client's <c>If-Match</c>
+    /// against it, make the change, and answer with the record as it now is and its new ETag.
+    /// </summary>
+    public static async Task<Results<Ok<TDto>, NotFound, ProblemHttpResult>> ChangeAsync<TDto>(HttpContext context, Func<Task<TDto?>> read, Func<Task> change)
+        where TDto : class
+    {
+        if (await read() is not { } current)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (CheckIfMatch(context, current) is { } problem)
+        {
+            return problem;
+        }
+
+        await change();
+        return context.WithETag((await read())!);
+    }
+
+    /// <summary>
     /// Optimistic concurrency: a change must send the ETag it read in <c>If-Match</c>. Returns the problem to answer
     /// with, or null when the change may go ahead.
     /// </summary>
