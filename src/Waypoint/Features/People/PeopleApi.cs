@@ -38,7 +38,9 @@ public static class PeopleApi
         members.MapPost("/", async Task<Created<MemberDto>> (MemberInput input, PeopleService people, HttpContext http, CancellationToken ct) =>
             {
                 var role = input.Role ?? throw new RuleViolation("role", "Choose a role");
-                var member = MemberDto.From(await people.AddAsync(input.Email, input.DisplayName, role, input.Password, ct));
+                var added = await people.AddAsync(input.Email, input.DisplayName, role, input.Password, ct);
+                // Read back as stored, so that the ETag matches what a later read gives (stores round times differently).
+                var member = MemberDto.From((await people.FindAsync(added.MembershipId, ct))!);
                 http.Response.Headers.ETag = Api.ETagFor(member);
                 return TypedResults.Created($"/api/v1/orgs/{http.GetRouteValue("org")}/members/{member.Id}", member);
             })
