@@ -177,13 +177,18 @@ public static class PageClient
     /// Loads the page, fills in the form (the first, or the one whose action ends as given) with the values, and posts
     /// it with the antiforgery token the page carried.
     /// </summary>
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, Dictionary<string, string> values, string? handler = null)
+    /// <param name="handler">Choose the form that posts to this page handler.</param>
+    /// <param name="action">Choose the form whose action is this path, such as the header's sign-out button.</param>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, Dictionary<string, string> values, string? handler = null, string? action = null)
     {
         var page = await client.GetPageAsync(url);
-        var form = page.Forms.FirstOrDefault(f => handler is null
-                       ? f.GetAttribute("action")?.Contains("sign-out", StringComparison.Ordinal) != true
-                       : f.GetAttribute("action")?.Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase) == true)
-                   ?? throw new InvalidOperationException($"No form on {url}.");
+        var form = page.Forms.FirstOrDefault(f => (handler, action) switch
+                   {
+                       (not null, _) => f.GetAttribute("action")?.Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase) == true,
+                       (_, not null) => f.GetAttribute("action") == action,
+                       _ => f.GetAttribute("action")?.Contains("sign-out", StringComparison.Ordinal) != true,
+                   })
+                   ?? throw new InvalidOperationException($"No such form on {url}.");
         var fields = form.Elements.OfType<IHtmlInputElement>()
             .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))
             .ToDictionary(i => i.Name!, i => i.Value);
@@ -192,8 +197,8 @@ public static class PageClient
             fields[key] = value;
         }
 
-        var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? url : action;
+        var formAction = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(formAction) ? url : formAction;
         return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 }

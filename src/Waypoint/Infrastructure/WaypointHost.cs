@@ -167,7 +167,7 @@ public static class WaypointHost
             app.UseHttpsRedirection();
         }
 
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(settings.OpenIdConnect);
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(CultureInfo.GetCultureInfo("en-GB")),

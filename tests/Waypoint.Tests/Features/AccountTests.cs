@@ -59,7 +59,8 @@ public abstract class AccountTests(WaypointApp app)
         Assert.Equal("Anytown Borough Council", home.QuerySelector("h1")!.TextContent);
         Assert.Contains("Leader", home.QuerySelector(".govuk-body-l")!.TextContent, StringComparison.Ordinal);
 
-        var signedOut = await client.SubmitFormAsync("/account/sign-out", []);
+        // The Sign out button in the header of every page.
+        var signedOut = await client.SubmitFormAsync("/anytown/teams", [], action: "/account/sign-out");
         Assert.Equal("/account/signed-out", signedOut.Headers.Location?.OriginalString);
         var after = await client.GetAsync("/anytown");
         Assert.Contains("/account/sign-in?ReturnUrl=%2Fanytown", after.Headers.Location?.OriginalString, StringComparison.Ordinal);

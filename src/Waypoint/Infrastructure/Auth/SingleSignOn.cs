@@ -23,6 +23,8 @@ public static class SingleSignOn
         authentication.AddOpenIdConnect(Scheme, settings.DisplayName, o =>
         {
             o.Authority = settings.Authority;
+            // Metadata must come over HTTPS, except from a provider on this machine (development and tests).
+            o.RequireHttpsMetadata = !Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority) || !authority.IsLoopback;
             o.ClientId = settings.ClientId;
             o.ClientSecret = settings.ClientSecret;
             o.ResponseType = "code";
