@@ -78,18 +78,43 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        PrepareWrite();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var audit = PrepareWrite();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch
+        {
+            Forget(audit);
+            throw;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        PrepareWrite();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audit = PrepareWrite();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            Forget(audit);
+            throw;
+        }
+    }
+
+    /// <summary>A change that failed to save leaves no audit entries behind to be saved with a later one.</summary>
+    private void Forget(List<AuditEntry> audit)
+    {
+        foreach (var entry in audit)
+        {
+            Entry(entry).State = EntityState.Detached;
+        }
     }
 
     /// <summary>Checks tenancy and adds the audit entries, which then commit in the same transaction as the change.</summary>
-    private void PrepareWrite()
+    private List<AuditEntry> PrepareWrite()
     {
         ChangeTracker.DetectChanges();
         var pending = new List<PendingAudit>();
@@ -116,7 +141,7 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
             }
         }
 
-        AddAuditEntries(pending);
+        return AddAuditEntries(pending);
     }
 
     private void GuardTenancy(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, ITenantOwned owned)
@@ -136,12 +161,13 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
         }
     }
 
-    private void AddAuditEntries(List<PendingAudit> audit)
+    private List<AuditEntry> AddAuditEntries(List<PendingAudit> audit)
     {
         var now = _clock.GetUtcNow();
+        var added = new List<AuditEntry>(audit.Count);
         foreach (var item in audit)
         {
-            AuditEntries.Add(new AuditEntry(
+            var entry = new AuditEntry(
                 item.OrganisationId,
                 _scope.ActorId,
                 _scope.ActorName,
@@ -150,7 +176,11 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
                 item.EntityId,
                 item.Action,
                 item.Before,
-                item.After));
+                item.After);
+            AuditEntries.Add(entry);
+            added.Add(entry);
         }
+
+        return added;
     }
 }

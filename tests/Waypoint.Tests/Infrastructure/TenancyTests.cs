@@ -61,6 +61,22 @@ public abstract class TenancyTests(WaypointApp app)
     }
 
     [Fact]
+    public async Task A_change_that_fails_to_save_leaves_no_audit_entry_behind()
+    {
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+        var saved = await InOrganisationAsync(Anytown, async db =>
+        {
+            // A second team with an existing name breaks the unique index.
+            db.Teams.Add(new Team(Guid.NewGuid(), Anytown, "Digital Services", null));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Entries<Team>().ToList().ForEach(e => e.State = EntityState.Detached);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(0, saved);
+        Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
     public async Task The_audit_trail_cannot_be_changed_once_written()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(async db =>
