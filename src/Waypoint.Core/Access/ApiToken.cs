@@ -65,7 +65,7 @@ public sealed class ApiToken : ITenantOwned
 
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
             .Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        var token = new ApiToken(Guid.NewGuid(), organisationId, userId, Text.Required(name, 100, "name", "token name"), Hash(secret), scope, now, now + lifetime);
+        var token = new ApiToken(Guid.NewGuid(), organisationId, userId, Text.Required(name, 100, "name", "a token name"), Hash(secret), scope, now, now + lifetime);
         return (token, secret);
     }
 

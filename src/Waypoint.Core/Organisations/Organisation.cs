@@ -47,6 +47,6 @@ public sealed class Organisation
 
     public void Rename(string name)
     {
-        Name = Text.Required(name, NameMaxLength, "name", "organisation name");
+        Name = Text.Required(name, NameMaxLength, "name", "an organisation name");
     }
 }

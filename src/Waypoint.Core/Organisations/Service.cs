@@ -35,7 +35,7 @@ public sealed class Service : ITenantOwned
 
     public void Update(string name, string? description, Guid? serviceManagerId)
     {
-        Name = Text.Required(name, NameMaxLength, "name", "service name");
+        Name = Text.Required(name, NameMaxLength, "name", "a service name");
         Description = Text.Optional(description, DescriptionMaxLength, "description", "description");
         ServiceManagerId = serviceManagerId;
     }

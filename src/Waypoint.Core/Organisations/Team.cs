@@ -29,7 +29,7 @@ public sealed class Team : ITenantOwned
 
     public void Update(string name, string? description)
     {
-        Name = Text.Required(name, NameMaxLength, "name", "team name");
+        Name = Text.Required(name, NameMaxLength, "name", "a team name");
         Description = Text.Optional(description, DescriptionMaxLength, "description", "description");
     }
 }

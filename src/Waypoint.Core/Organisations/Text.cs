@@ -3,15 +3,18 @@ namespace Waypoint.Core.Organisations;
 /// <summary>The shared rules for free-text fields: trimmed, present when required, and within their length.</summary>
 public static class Text
 {
-    /// <param name="label">How the field is named to people, such as "team name".</param>
+    /// <param name="label">What to ask for, with its article, such as "a team name" or "an email address".</param>
     public static string Required(string? value, int maxLength, string field, string label)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new RuleViolation(field, $"Enter {Article(label)} {label}");
+            throw new RuleViolation(field, $"Enter {label}");
         }
 
-        return Optional(value, maxLength, field, label)!;
+        var noun = label.StartsWith("a ", StringComparison.Ordinal) ? label[2..]
+            : label.StartsWith("an ", StringComparison.Ordinal) ? label[3..]
+            : label;
+        return Optional(value, maxLength, field, noun)!;
     }
 
     public static string? Optional(string? value, int maxLength, string field, string label)
@@ -29,6 +32,4 @@ public static class Text
 
         return trimmed;
     }
-
-    private static string Article(string label) => "aeiou".Contains(char.ToLowerInvariant(label[0]), StringComparison.Ordinal) ? "an" : "a";
 }

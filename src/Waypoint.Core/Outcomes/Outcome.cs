@@ -1,0 +1,134 @@
+using Waypoint.Core.Organisations;
+
+namespace Waypoint.Core.Outcomes;
+
+/// <summary>Where an outcome is in its life.</summary>
+public enum OutcomeState
+{
+    Draft = 0,
+    Agreed = 1,
+    Active = 2,
+    Achieved = 3,
+    Missed = 4,
+    Retired = 5,
+}
+
+/// <summary>Who may see an outcome.</summary>
+public enum Visibility
+{
+    /// <summary>Its team, leaders and admins.</summary>
+    Private = 0,
+
+    /// <summary>Everyone in the organisation.</summary>
+    Organisation = 1,
+
+    /// <summary>Published as open data too.</summary>
+    Public = 2,
+}
+
+/// <summary>
+/// A clearly defined end-goal: the user need it serves, what "done" means, by when, and which team owns it.
+/// Its progress is measured through the targets it sets on lasting indicators.
+/// </summary>
+public sealed class Outcome : ITenantOwned
+{
+    public const int TitleMaxLength = 200;
+    public const int TextMaxLength = 4000;
+
+    private Outcome()
+    {
+        Title = string.Empty;
+        UserNeed = string.Empty;
+        DoneMeans = string.Empty;
+    }
+
+    public Outcome(Guid id, Guid organisationId, Guid teamId, string? title, string? userNeed, string? doneMeans, DateOnly targetDate, Guid? serviceId, Visibility visibility, DateTimeOffset createdAt)
+        : this()
+    {
+        Id = id;
+        OrganisationId = organisationId;
+        CreatedAt = createdAt;
+        Define(teamId, title, userNeed, doneMeans, targetDate, serviceId, visibility);
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public Guid TeamId { get; private set; }
+
+    public Guid? ServiceId { get; private set; }
+
+    /// <summary>The outcome this one contributes to, in the alignment tree.</summary>
+    public Guid? ParentId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string UserNeed { get; private set; }
+
+    public string DoneMeans { get; private set; }
+
+    public DateOnly TargetDate { get; private set; }
+
+    public OutcomeState State { get; private set; }
+
+    public Visibility Visibility { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public void Define(Guid teamId, string? title, string? userNeed, string? doneMeans, DateOnly targetDate, Guid? serviceId, Visibility visibility)
+    {
+        if (teamId == Guid.Empty)
+        {
+            throw new RuleViolation("teamId", "Choose the team that owns this outcome");
+        }
+
+        TeamId = teamId;
+        Title = Text.Required(title, TitleMaxLength, "title", "a title");
+        UserNeed = Text.Required(userNeed, TextMaxLength, "userNeed", "a user need");
+        DoneMeans = Text.Required(doneMeans, TextMaxLength, "doneMeans", "what done means");
+        TargetDate = targetDate;
+        ServiceId = serviceId;
+        Visibility = visibility;
+    }
+
+    /// <summary>The states each state may move to. Achieved, Missed and Retired are final.</summary>
+    public static IReadOnlyList<OutcomeState> NextStates(OutcomeState state) => state switch
+    {
+        OutcomeState.Draft => [OutcomeState.Agreed, OutcomeState.Retired],
+        OutcomeState.Agreed => [OutcomeState.Active, OutcomeState.Draft, OutcomeState.Retired],
+        OutcomeState.Active => [OutcomeState.Achieved, OutcomeState.Missed, OutcomeState.Retired],
+        _ => [],
+    };
+
+    public void MoveTo(OutcomeState next)
+    {
+        if (!NextStates(State).Contains(next))
+        {
+            var allowed = NextStates(State);
+            throw new RuleViolation("state", allowed.Count == 0
+                ? $"This outcome is {State} and can no longer change state"
+                : $"An outcome that is {State} can only become {string.Join(" or ", allowed)}, not {next}");
+        }
+
+        State = next;
+    }
+
+    /// <summary>
+    /// Places the outcome under another in the alignment tree. <paramref name="parentOf"/> tells each outcome's
+    /// parent; a parent that is this outcome or one of its descendants would make a cycle and is refused.
+    /// </summary>
+    public void AlignUnder(Guid? parentId, Func<Guid, Guid?> parentOf)
+    {
+        var seen = new HashSet<Guid>();
+        for (var current = parentId; current is { } id && seen.Add(id); current = parentOf(id))
+        {
+            if (id == Id)
+            {
+                throw new RuleViolation("parentId", "An outcome cannot contribute to itself or to one of the outcomes that contribute to it");
+            }
+        }
+
+        ParentId = parentId;
+    }
+}
