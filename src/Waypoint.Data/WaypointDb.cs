@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.Organisations;
+using Waypoint.Core.Outcomes;
 
 namespace Waypoint.Data;
 
@@ -39,6 +40,16 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Outcome> Outcomes => Set<Outcome>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<TargetRevision> TargetRevisions => Set<TargetRevision>();
+
+    public DbSet<Measurement> Measurements => Set<Measurement>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
