@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +21,10 @@ public sealed record MemberView(Guid MembershipId, Guid UserId, string DisplayNa
 public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users, TimeProvider clock)
 {
     public Task<List<MemberView>> ListAsync(CancellationToken cancellationToken) =>
-        Views().OrderBy(m => m.DisplayName).ToListAsync(cancellationToken);
+        Views().ToListAsync(cancellationToken);
 
     public Task<MemberView?> FindAsync(Guid membershipId, CancellationToken cancellationToken) =>
-        Views().SingleOrDefaultAsync(m => m.MembershipId == membershipId, cancellationToken);
+        Views(m => m.Id == membershipId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Adds a person by email. A person new to Waypoint gets an account; they need a password unless they will
@@ -163,9 +164,14 @@ public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users
         }
     }
 
-    private IQueryable<MemberView> Views() =>
-        from m in db.Memberships.AsNoTracking()
+    /// <summary>
+    /// Members as shown, in name order. EF cannot filter or sort on a view once it is built by its constructor, so
+    /// both happen before it is.
+    /// </summary>
+    private IQueryable<MemberView> Views(Expression<Func<Membership, bool>>? which = null) =>
+        from m in db.Memberships.AsNoTracking().Where(which ?? (_ => true))
         join u in db.Users on m.UserId equals u.Id
+        orderby u.DisplayName
         select new MemberView(m.Id, u.Id, u.DisplayName, u.Email!, m.Role, m.CreatedAt);
 
     /// <summary>Four random words' worth of entropy, readable enough to type once and change.</summary>

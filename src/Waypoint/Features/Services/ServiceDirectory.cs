@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Core;
 using Waypoint.Core.Organisations;
@@ -12,10 +13,10 @@ public sealed record ServiceView(Service Service, string? ServiceManagerName);
 public sealed class ServiceDirectory(WaypointDb db)
 {
     public Task<List<ServiceView>> ListAsync(CancellationToken cancellationToken) =>
-        Views().OrderBy(v => v.Service.Name).ToListAsync(cancellationToken);
+        Views().ToListAsync(cancellationToken);
 
     public Task<ServiceView?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        Views().SingleOrDefaultAsync(v => v.Service.Id == id, cancellationToken);
+        Views(s => s.Id == id).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<Service> CreateAsync(string? name, string? description, Guid? serviceManagerId, CancellationToken cancellationToken)
     {
@@ -41,10 +42,15 @@ public sealed class ServiceDirectory(WaypointDb db)
         return service;
     }
 
-    private IQueryable<ServiceView> Views() =>
-        from s in db.Services.AsNoTracking()
+    /// <summary>
+    /// Services as shown, in name order. EF cannot filter or sort on a view once it is built by its constructor, so
+    /// both happen before it is.
+    /// </summary>
+    private IQueryable<ServiceView> Views(Expression<Func<Service, bool>>? which = null) =>
+        from s in db.Services.AsNoTracking().Where(which ?? (_ => true))
         join u in db.Users on s.ServiceManagerId equals u.Id into managers
         from m in managers.DefaultIfEmpty()
+        orderby s.Name
         select new ServiceView(s, m == null ? null : m.DisplayName);
 
     private async Task CheckAsync(Service service, CancellationToken cancellationToken)
