@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +87,24 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
 
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(DemoPassword, CancellationToken.None);
+    }
+
+    /// <summary>Where the app listens once <see cref="ServeOnKestrelAsync"/> has started it on a real server.</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    /// <summary>
+    /// Serves the app on a real Kestrel server on a free local port, as a browser needs, migrated and seeded; returns
+    /// the address it listens on. Call it before anything else uses the app: the server can only be chosen once.
+    /// </summary>
+    public async Task<Uri> ServeOnKestrelAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        await ReadyAsync();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+                        ?? throw new InvalidOperationException("The server did not say where it listens.");
+        ServerAddress = new Uri(addresses.First());
+        return ServerAddress;
     }
 
     /// <summary>A client that does not follow redirects and keeps cookies, signed in as nobody.</summary>
