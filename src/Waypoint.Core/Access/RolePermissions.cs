@@ -12,8 +12,4 @@ public static class RolePermissions
         Permission.ViewAudit => role is Role.Admin,
         _ => false,
     };
-
-    /// <summary>Whether a permission changes data (and so needs a token with write scope).</summary>
-    public static bool IsChange(Permission permission) =>
-        permission is Permission.ManageDirectory or Permission.ManageMembers;
 }

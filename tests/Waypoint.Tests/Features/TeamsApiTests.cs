@@ -156,6 +156,14 @@ public abstract class TeamsApiTests(WaypointApp app)
     }
 
     [Fact]
+    public async Task A_read_only_token_reads_what_its_owners_role_allows()
+    {
+        var client = await app.ApiClientAsync("anytown", "admin@anytown.example", TokenScope.Read);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/orgs/anytown/members/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/orgs/anytown/audit")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_or_expired_token_is_refused()
     {
         var client = await app.AnonymousAsync();

@@ -9,7 +9,20 @@ namespace Waypoint.Features.ApiDocs;
 [AllowAnonymous]
 public sealed class IndexModel(EndpointDataSource endpoints) : PageModel
 {
-    public sealed record Operation(string Method, string Path, string Summary, string Tag, string? Policy);
+    public sealed record Operation(string Method, string Path, string Summary, string Tag, string? Policy)
+    {
+        /// <summary>Who may call it, in people's words, from the one table of role permissions.</summary>
+        public string Who => Enum.TryParse<Waypoint.Core.Access.Permission>(Policy, out var permission)
+            ? Enum.GetValues<Waypoint.Core.Access.Role>().Where(r => Waypoint.Core.Access.RolePermissions.Grants(r, permission)).ToList() switch
+            {
+                { Count: 5 } => "Anyone in the organisation",
+                var roles => string.Join(", ", roles.OrderDescending()),
+            } + (Method == "GET" ? string.Empty : ", with a write token")
+            : "Anyone";
+
+        /// <summary>The path with break opportunities after each slash, so that narrow screens wrap it between segments.</summary>
+        public IEnumerable<string> Segments => Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => "/" + s);
+    }
 
     public List<IGrouping<string, Operation>> Groups { get; private set; } = [];
 

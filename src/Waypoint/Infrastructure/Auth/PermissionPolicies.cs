@@ -20,9 +20,10 @@ public sealed class PermissionHandler(OrganisationContext organisation) : Author
             return Task.CompletedTask;
         }
 
-        // A read-only token cannot change anything, whatever its owner's role.
-        if (RolePermissions.IsChange(requirement.Permission)
-            && context.User.FindFirst(WaypointClaims.TokenScope)?.Value == nameof(TokenScope.Read))
+        // A read-only token cannot change anything, whatever its owner's role: it may only read.
+        if (context.User.FindFirst(WaypointClaims.TokenScope)?.Value == nameof(TokenScope.Read)
+            && context.Resource is HttpContext http
+            && !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))
         {
             return Task.CompletedTask;
         }
