@@ -58,9 +58,13 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Whether the database is this app's own throwaway one (not one a test pointed it at).</summary>
+    private bool _ownsDatabase = true;
+
     /// <summary>Changes a setting before the app starts (for example a low rate limit).</summary>
     public WaypointApp With(string key, string value)
     {
+        _ownsDatabase &= key != "Waypoint:Database:ConnectionString";
         _settings[key] = value;
         return this;
     }
@@ -166,6 +170,16 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Provider == DatabaseProvider.Sqlite && _ownsDatabase)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -9,8 +9,6 @@ public sealed record Field(string Name, string Label, string? Value)
 
     public string? Autocomplete { get; init; }
 
-    public int? MaxLength { get; init; }
-
     public bool Multiline { get; init; }
 
     public string InputClasses { get; init; } = "govuk-input";
