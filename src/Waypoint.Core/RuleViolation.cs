@@ -31,3 +31,32 @@ public sealed class RuleViolation : Exception
 
     public string Field { get; }
 }
+
+/// <summary>Several rule violations at once, such as every bad row of a batch that is refused whole.</summary>
+public sealed class RuleViolations : Exception
+{
+    public RuleViolations()
+    {
+        Items = [];
+    }
+
+    public RuleViolations(string message)
+        : base(message)
+    {
+        Items = [];
+    }
+
+    public RuleViolations(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Items = [];
+    }
+
+    public RuleViolations(string message, IReadOnlyList<RuleViolation> items)
+        : base(message)
+    {
+        Items = items;
+    }
+
+    public IReadOnlyList<RuleViolation> Items { get; }
+}

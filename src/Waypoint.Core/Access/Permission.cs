@@ -17,4 +17,16 @@ public enum Permission
 
     /// <summary>Read the audit trail.</summary>
     ViewAudit,
+
+    /// <summary>See outcomes shown to the organisation or the public, their indicators and measurements.</summary>
+    ViewOutcomes,
+
+    /// <summary>See outcomes kept private to the people who work on them.</summary>
+    ViewPrivateOutcomes,
+
+    /// <summary>Define outcomes, indicators and targets, and move outcomes through their states.</summary>
+    ManageOutcomes,
+
+    /// <summary>Record measurements of indicators.</summary>
+    RecordMeasurements,
 }

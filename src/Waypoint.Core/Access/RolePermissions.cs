@@ -10,6 +10,11 @@ public static class RolePermissions
         Permission.ManageDirectory => role is Role.Admin,
         Permission.ManageMembers => role is Role.Admin,
         Permission.ViewAudit => role is Role.Admin,
+        Permission.ViewOutcomes => true,
+        Permission.ViewPrivateOutcomes => role is Role.Member or Role.Leader or Role.Admin,
+        // Leaders set the organisation's outcomes (lead more, manage less); admins may help.
+        Permission.ManageOutcomes => role is Role.Leader or Role.Admin,
+        Permission.RecordMeasurements => role is Role.Member or Role.Leader or Role.Admin,
         _ => false,
     };
 }

@@ -11,6 +11,8 @@ public static class FeatureServices
         services.AddScoped<Services.ServiceDirectory>();
         services.AddScoped<Tokens.TokenService>();
         services.AddScoped<Audit.AuditTrailReader>();
+        services.AddScoped<Outcomes.OutcomeService>();
+        services.AddScoped<Indicators.IndicatorService>();
     }
 }
 
@@ -20,7 +22,7 @@ public static class FeatureEndpoints
     {
         var api = app.MapGroup("/api/v1/orgs/{org}")
             .WithTags("Organisation")
-            .AddEndpointFilter(Infrastructure.Web.RuleViolations.AsValidationProblem);
+            .AddEndpointFilter(Infrastructure.Web.RuleViolationFilter.AsValidationProblem);
         Organisations.OrganisationsApi.Map(api);
         Teams.TeamsApi.Map(api);
         Services.ServicesApi.Map(api);

@@ -41,6 +41,9 @@ public static class Policies
     public const string ManageDirectory = nameof(Permission.ManageDirectory);
     public const string ManageMembers = nameof(Permission.ManageMembers);
     public const string ViewAudit = nameof(Permission.ViewAudit);
+    public const string ViewOutcomes = nameof(Permission.ViewOutcomes);
+    public const string ManageOutcomes = nameof(Permission.ManageOutcomes);
+    public const string RecordMeasurements = nameof(Permission.RecordMeasurements);
 
     /// <summary>Signed in, whatever the organisation: for pages outside any organisation.</summary>
     public const string SignedIn = "SignedIn";

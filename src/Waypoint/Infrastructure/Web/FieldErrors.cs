@@ -14,10 +14,14 @@ public static class FieldErrors
 
     public static Dictionary<string, string[]> ToDictionary(this RuleViolation violation) =>
         new(StringComparer.Ordinal) { [violation.Field] = [violation.Message] };
+
+    public static Dictionary<string, string[]> ToDictionary(this RuleViolations violations) =>
+        violations.Items.GroupBy(v => v.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray(), StringComparer.Ordinal);
 }
 
 /// <summary>In the API, a broken rule is the client's mistake: a 400 naming the field, not a logged server error.</summary>
-public static class RuleViolations
+public static class RuleViolationFilter
 {
     public static async ValueTask<object?> AsValidationProblem(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -28,6 +32,10 @@ public static class RuleViolations
         catch (RuleViolation violation)
         {
             return TypedResults.ValidationProblem(violation.ToDictionary(), detail: violation.Message, title: "Some values are not valid");
+        }
+        catch (RuleViolations violations)
+        {
+            return TypedResults.ValidationProblem(violations.ToDictionary(), detail: violations.Message, title: "Some values are not valid");
         }
     }
 }
