@@ -28,5 +28,7 @@ public static class FeatureEndpoints
         Services.ServicesApi.Map(api);
         People.PeopleApi.Map(api);
         Audit.AuditApi.Map(api);
+        Outcomes.OutcomesApi.Map(api);
+        Indicators.IndicatorsApi.Map(api);
     }
 }

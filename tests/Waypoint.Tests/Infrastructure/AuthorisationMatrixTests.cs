@@ -20,6 +20,12 @@ public enum Audience
     /// <summary>Only admins of the organisation in the URL.</summary>
     Admins,
 
+    /// <summary>Leaders and admins of the organisation in the URL.</summary>
+    LeadersAndAdmins,
+
+    /// <summary>Members, leaders and admins: the people who do the work, not viewers or guests.</summary>
+    MembersLeadersAndAdmins,
+
     /// <summary>Nobody: the endpoint exists only while single sign-on is configured, and the tests run without it.</summary>
     NobodyWithoutSingleSignOn,
 }
@@ -85,6 +91,21 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["PUT /api/v1/orgs/{org}/members/{id:guid}"] = Audience.Admins,
         ["DELETE /api/v1/orgs/{org}/members/{id:guid}"] = Audience.Admins,
         ["GET /api/v1/orgs/{org}/audit"] = Audience.Admins,
+        ["GET /api/v1/orgs/{org}/outcomes/"] = Audience.AnyMember,
+        ["POST /api/v1/orgs/{org}/outcomes/"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/outcomes/{id:guid}"] = Audience.AnyMember,
+        ["PUT /api/v1/orgs/{org}/outcomes/{id:guid}"] = Audience.LeadersAndAdmins,
+        ["PUT /api/v1/orgs/{org}/outcomes/{id:guid}/state"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/outcomes/{id:guid}/targets"] = Audience.AnyMember,
+        ["POST /api/v1/orgs/{org}/outcomes/{id:guid}/targets"] = Audience.LeadersAndAdmins,
+        ["PUT /api/v1/orgs/{org}/outcomes/{id:guid}/targets/{targetId:guid}"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/indicators/"] = Audience.AnyMember,
+        ["POST /api/v1/orgs/{org}/indicators/"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/indicators/{id:guid}"] = Audience.AnyMember,
+        ["PUT /api/v1/orgs/{org}/indicators/{id:guid}"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/indicators/{id:guid}/measurements"] = Audience.AnyMember,
+        ["POST /api/v1/orgs/{org}/indicators/{id:guid}/measurements"] = Audience.MembersLeadersAndAdmins,
+        ["POST /api/v1/orgs/{org}/indicators/{id:guid}/measurements/batch"] = Audience.MembersLeadersAndAdmins,
     };
 
     private static readonly string[] People =
@@ -150,6 +171,8 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         (_, "admin@otherton.example") => "not-found",
         (Audience.AnyMember, _) => "allowed",
         (Audience.Admins, "admin@anytown.example") => "allowed",
+        (Audience.LeadersAndAdmins, "leader@anytown.example" or "admin@anytown.example") => "allowed",
+        (Audience.MembersLeadersAndAdmins, "member@anytown.example" or "leader@anytown.example" or "admin@anytown.example") => "allowed",
         _ => "forbidden",
     };
 
@@ -187,7 +210,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         return keys.Distinct().ToList();
     }
 
-    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim);
+    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim, Guid Outcome, Guid Indicator, Guid Target);
 
     /// <summary>Real records of anytown, so that an allowed request finds what it asks for.</summary>
     private async Task<Ids> IdsAsync()
@@ -199,17 +222,31 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
             Encoding.UTF8, "application/json"));
         added.EnsureSuccessStatusCode();
         var victim = Guid.Parse(System.Text.Json.JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
-        return new Ids(
-            DemoSeeder.IdFor("anytown/team/Digital Services"),
-            DemoSeeder.IdFor("anytown/service/Housing repairs"),
-            DemoSeeder.IdFor("anytown/membership/member@anytown.example"),
-            victim);
+        // An outcome with a target on an indicator, shown to the whole organisation.
+        var team = DemoSeeder.IdFor("anytown/team/Digital Services");
+        var indicator = await CreateAsync(admin, "/api/v1/orgs/anytown/indicators/",
+            $$"""{"name":"Matrix indicator {{Guid.NewGuid():N}}","unit":"%","direction":"Increase","kind":"HowWell","cadence":"Monthly","teamId":"{{team}}"}""");
+        var outcome = await CreateAsync(admin, "/api/v1/orgs/anytown/outcomes/",
+            $$"""{"teamId":"{{team}}","title":"Matrix outcome","userNeed":"A need","doneMeans":"Done","targetDate":"2027-03-31","visibility":"Organisation"}""");
+        var target = await CreateAsync(admin, $"/api/v1/orgs/anytown/outcomes/{outcome}/targets",
+            $$"""{"indicatorId":"{{indicator}}","baselineDate":"2026-04-01","baselineValue":40,"targetDate":"2027-03-31","targetValue":70}""");
+        return new Ids(team, DemoSeeder.IdFor("anytown/service/Housing repairs"),
+            DemoSeeder.IdFor("anytown/membership/member@anytown.example"), victim, outcome, indicator, target);
+    }
+
+    private static async Task<Guid> CreateAsync(HttpClient client, string url, string json)
+    {
+        var response = await client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        return Guid.Parse(System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
     }
 
     private static string Concrete(string pattern, Ids ids)
     {
         var id = pattern switch
         {
+            _ when pattern.Contains("/outcomes/", StringComparison.Ordinal) => ids.Outcome,
+            _ when pattern.Contains("/indicators/", StringComparison.Ordinal) => ids.Indicator,
             _ when pattern.Contains("/teams/", StringComparison.Ordinal) => ids.Team,
             _ when pattern.Contains("/services/", StringComparison.Ordinal) => ids.Service,
             _ when pattern.StartsWith("/api/", StringComparison.Ordinal) && pattern.Contains("/members/", StringComparison.Ordinal) => ids.Victim,
@@ -218,6 +255,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         return pattern
             .Replace("{org}", "anytown", StringComparison.Ordinal)
             .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{targetId:guid}", ids.Target.ToString(), StringComparison.Ordinal)
             // The error page answers with the status it describes: 429 is one the classification calls allowed.
             .Replace("{code:int}", "429", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);

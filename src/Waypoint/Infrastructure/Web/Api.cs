@@ -9,6 +9,16 @@ namespace Waypoint.Infrastructure.Web;
 /// <summary>A page of a list. Lists in the API are always paged.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
+/// <summary>
+/// A representation that carries figures derived from other records (a status, the latest value): its ETag is
+/// computed from <see cref="Version"/>, the part a client can change, so that a new measurement elsewhere does not
+/// make an edit of the definition look stale.
+/// </summary>
+public interface IVersioned
+{
+    object Version { get; }
+}
+
 /// <summary>Conventions every API endpoint shares.</summary>
 public static class Api
 {
@@ -29,8 +39,13 @@ public static class Api
     }
 
     /// <summary>A strong validator for a representation: changes whenever any value in it changes.</summary>
-    public static string ETagFor<T>(T representation) =>
-        "\"" + Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(representation)))[..20] + "\"";
+    public static string ETagFor<T>(T representation)
+    {
+        var bytes = representation is IVersioned versioned
+            ? JsonSerializer.SerializeToUtf8Bytes(versioned.Version, versioned.Version.GetType())
+            : JsonSerializer.SerializeToUtf8Bytes(representation);
+        return "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..20] + "\"";
+    }
 
     public static Ok<T> WithETag<T>(this HttpContext context, T representation)
     {
