@@ -155,6 +155,12 @@ public sealed class DemoSeeder(WaypointDb db, UserManager<WaypointUser> users, T
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (spec.Slug == "anytown")
+        {
+            db.AddRange(DemoOutcomes.Create(organisation.Id, IdFor, now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return created;
     }

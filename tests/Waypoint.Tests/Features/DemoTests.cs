@@ -1,0 +1,45 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Waypoint.Tests.Features;
+
+/// <summary>The demo council shows every state and status, so a newcomer sees a living organisation.</summary>
+public abstract class DemoTests(WaypointApp app)
+{
+    [Fact]
+    public async Task Anytown_has_two_years_of_outcomes_in_every_state_and_status()
+    {
+        var leader = await app.ApiClientAsync("anytown", "leader@anytown.example");
+        var outcomes = (await leader.GetFromJsonAsync<JsonElement>("/api/v1/orgs/anytown/outcomes/?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        Assert.True(outcomes.Count >= 12);
+        var states = outcomes.Select(o => o.GetProperty("state").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "Draft", "Agreed", "Active", "Achieved", "Missed" }, states);
+        var statuses = outcomes.Select(o => o.GetProperty("status").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "OnTrack", "AtRisk", "OffTrack", "Overdue", "NoData" }, statuses);
+
+        var indicators = (await leader.GetFromJsonAsync<JsonElement>("/api/v1/orgs/anytown/indicators/")).GetProperty("total").GetInt32();
+        Assert.True(indicators >= 20);
+        var span = await app.WithDbAsync(async db =>
+        {
+            var dates = await db.Measurements.IgnoreQueryFilters().Select(m => m.Date).ToListAsync();
+            return dates.Max().DayNumber - dates.Min().DayNumber;
+        });
+        Assert.True(span >= 700, $"Measurements span {span} days, less than two years.");
+        var rebaselined = await app.WithDbAsync(db => db.TargetRevisions.IgnoreQueryFilters()
+            .Join(db.Targets.IgnoreQueryFilters(), r => r.TargetId, t => t.Id, (r, t) => t.OutcomeId).Distinct().CountAsync());
+        Assert.Equal(1, rebaselined);
+    }
+
+    [Fact]
+    public async Task Otherton_sees_none_of_it()
+    {
+        var otherton = await app.ApiClientAsync("otherton", "admin@otherton.example");
+        var outcomes = await otherton.GetFromJsonAsync<JsonElement>("/api/v1/orgs/otherton/outcomes/");
+        Assert.Equal(0, outcomes.GetProperty("total").GetInt32());
+    }
+}
+
+public sealed class DemoOnSqlite(SqliteApp app) : DemoTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DemoOnPostgres(PostgresApp app) : DemoTests(app), IClassFixture<PostgresApp>;
