@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
+using Waypoint.Core.CheckIns;
 using Waypoint.Core.Organisations;
 using Waypoint.Core.Outcomes;
 
@@ -50,6 +51,8 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
     public DbSet<TargetRevision> TargetRevisions => Set<TargetRevision>();
 
     public DbSet<Measurement> Measurements => Set<Measurement>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
