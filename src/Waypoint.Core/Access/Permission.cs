@@ -29,4 +29,7 @@ public enum Permission
 
     /// <summary>Record measurements of indicators.</summary>
     RecordMeasurements,
+
+    /// <summary>Post check-ins on outcomes: progress and a confidence, instead of a timesheet.</summary>
+    PostCheckIns,
 }

@@ -15,6 +15,7 @@ public static class RolePermissions
         // Leaders set the organisation's outcomes (lead more, manage less); admins may help.
         Permission.ManageOutcomes => role is Role.Leader or Role.Admin,
         Permission.RecordMeasurements => role is Role.Member or Role.Leader or Role.Admin,
+        Permission.PostCheckIns => role is Role.Member or Role.Leader or Role.Admin,
         _ => false,
     };
 }

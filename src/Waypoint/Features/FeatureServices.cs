@@ -13,6 +13,7 @@ public static class FeatureServices
         services.AddScoped<Audit.AuditTrailReader>();
         services.AddScoped<Outcomes.OutcomeService>();
         services.AddScoped<Indicators.IndicatorService>();
+        services.AddScoped<CheckIns.CheckInService>();
     }
 }
 
@@ -30,5 +31,6 @@ public static class FeatureEndpoints
         Audit.AuditApi.Map(api);
         Outcomes.OutcomesApi.Map(api);
         Indicators.IndicatorsApi.Map(api);
+        CheckIns.CheckInsApi.Map(api);
     }
 }

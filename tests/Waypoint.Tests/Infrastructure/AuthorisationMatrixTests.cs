@@ -106,6 +106,10 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["GET /api/v1/orgs/{org}/indicators/{id:guid}/measurements"] = Audience.AnyMember,
         ["POST /api/v1/orgs/{org}/indicators/{id:guid}/measurements"] = Audience.MembersLeadersAndAdmins,
         ["POST /api/v1/orgs/{org}/indicators/{id:guid}/measurements/batch"] = Audience.MembersLeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/outcomes/{id:guid}/check-ins"] = Audience.AnyMember,
+        ["POST /api/v1/orgs/{org}/outcomes/{id:guid}/check-ins"] = Audience.MembersLeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/check-ins/due"] = Audience.MembersLeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/calibration"] = Audience.AnyMember,
     };
 
     private static readonly string[] People =

@@ -44,6 +44,7 @@ public static class Policies
     public const string ViewOutcomes = nameof(Permission.ViewOutcomes);
     public const string ManageOutcomes = nameof(Permission.ManageOutcomes);
     public const string RecordMeasurements = nameof(Permission.RecordMeasurements);
+    public const string PostCheckIns = nameof(Permission.PostCheckIns);
 
     /// <summary>Signed in, whatever the organisation: for pages outside any organisation.</summary>
     public const string SignedIn = "SignedIn";
