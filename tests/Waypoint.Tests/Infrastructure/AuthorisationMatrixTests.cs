@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Access;
+using Waypoint.Core.Outcomes;
+using Waypoint.Data;
 using Waypoint.Features.Demo;
+using Waypoint.Features.Indicators;
+using Waypoint.Features.Outcomes;
 
 namespace Waypoint.Tests.Infrastructure;
 
@@ -19,6 +23,12 @@ public enum Audience
 
     /// <summary>Only admins of the organisation in the URL.</summary>
     Admins,
+
+    /// <summary>Leaders and admins of the organisation in the URL: those who manage outcomes and indicators.</summary>
+    Leaders,
+
+    /// <summary>Members, leaders and admins of the organisation in the URL: those who record measurements.</summary>
+    Recorders,
 
     /// <summary>Nobody: the endpoint exists only while single sign-on is configured, and the tests run without it.</summary>
     NobodyWithoutSingleSignOn,
@@ -68,6 +78,27 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["GET /{org}/people/{id:guid}"] = Audience.Admins,
         ["POST /{org}/people/{id:guid}"] = Audience.Admins,
         ["GET /{org}/audit"] = Audience.Admins,
+        ["GET /{org}/outcomes"] = Audience.AnyMember,
+        ["GET /{org}/outcomes/help"] = Audience.AnyMember,
+        ["GET /{org}/outcomes/{id:guid}"] = Audience.AnyMember,
+        ["GET /{org}/outcomes/new"] = Audience.Leaders,
+        ["POST /{org}/outcomes/new"] = Audience.Leaders,
+        ["GET /{org}/outcomes/{id:guid}/edit"] = Audience.Leaders,
+        ["POST /{org}/outcomes/{id:guid}/edit"] = Audience.Leaders,
+        ["GET /{org}/outcomes/{id:guid}/state"] = Audience.Leaders,
+        ["POST /{org}/outcomes/{id:guid}/state"] = Audience.Leaders,
+        ["GET /{org}/outcomes/{id:guid}/targets/new"] = Audience.Leaders,
+        ["POST /{org}/outcomes/{id:guid}/targets/new"] = Audience.Leaders,
+        ["GET /{org}/outcomes/{id:guid}/targets/{targetId:guid}/rebaseline"] = Audience.Leaders,
+        ["POST /{org}/outcomes/{id:guid}/targets/{targetId:guid}/rebaseline"] = Audience.Leaders,
+        ["GET /{org}/indicators"] = Audience.AnyMember,
+        ["GET /{org}/indicators/{id:guid}"] = Audience.AnyMember,
+        ["GET /{org}/indicators/new"] = Audience.Leaders,
+        ["POST /{org}/indicators/new"] = Audience.Leaders,
+        ["GET /{org}/indicators/{id:guid}/edit"] = Audience.Leaders,
+        ["POST /{org}/indicators/{id:guid}/edit"] = Audience.Leaders,
+        ["GET /{org}/indicators/{id:guid}/measurements/new"] = Audience.Recorders,
+        ["POST /{org}/indicators/{id:guid}/measurements/new"] = Audience.Recorders,
 
         // API
         ["GET /api/v1/orgs/{org}/"] = Audience.AnyMember,
@@ -149,7 +180,9 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         (_, "anonymous") => isApi ? "unauthenticated" : "sign-in",
         (_, "admin@otherton.example") => "not-found",
         (Audience.AnyMember, _) => "allowed",
-        (Audience.Admins, "admin@anytown.example") => "allowed",
+        (Audience.Admins or Audience.Leaders or Audience.Recorders, "admin@anytown.example") => "allowed",
+        (Audience.Leaders or Audience.Recorders, "leader@anytown.example") => "allowed",
+        (Audience.Recorders, "member@anytown.example") => "allowed",
         _ => "forbidden",
     };
 
@@ -187,7 +220,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         return keys.Distinct().ToList();
     }
 
-    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim);
+    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim, Guid Outcome, Guid Indicator, Guid Target);
 
     /// <summary>Real records of anytown, so that an allowed request finds what it asks for.</summary>
     private async Task<Ids> IdsAsync()
@@ -199,11 +232,32 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
             Encoding.UTF8, "application/json"));
         added.EnsureSuccessStatusCode();
         var victim = Guid.Parse(System.Text.Json.JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
+        var team = DemoSeeder.IdFor("anytown/team/Digital Services");
+        var (outcome, indicator, target) = await OutcomeWithTargetAsync(team);
         return new Ids(
-            DemoSeeder.IdFor("anytown/team/Digital Services"),
+            team,
             DemoSeeder.IdFor("anytown/service/Housing repairs"),
             DemoSeeder.IdFor("anytown/membership/member@anytown.example"),
-            victim);
+            victim,
+            outcome,
+            indicator,
+            target);
+    }
+
+    /// <summary>An outcome everyone in anytown may see, with a target on an indicator, made through the services as a page would.</summary>
+    private async Task<(Guid Outcome, Guid Indicator, Guid Target)> OutcomeWithTargetAsync(Guid team)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<WaypointDb>().Scope.EnterOrganisation(DemoSeeder.IdFor("anytown"));
+        var outcomes = scope.ServiceProvider.GetRequiredService<OutcomeService>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var indicator = await scope.ServiceProvider.GetRequiredService<IndicatorService>().CreateAsync(
+            new IndicatorInput($"Matrix indicator {Guid.NewGuid():N}", "%", Direction.Increase, IndicatorKind.HowWell, Cadence.Monthly, null, team, null), CancellationToken.None);
+        var outcome = await outcomes.CreateAsync(
+            new OutcomeInput(team, "Matrix outcome", "A need", "Done", today.AddDays(90), null, Visibility.Organisation, null), CancellationToken.None);
+        var target = await outcomes.AddTargetAsync(outcome.Id,
+            new TargetInput(indicator.Id, today.AddDays(-30), 10, today.AddDays(90), 20, null, null), CancellationToken.None);
+        return (outcome.Id, indicator.Id, target!.Id);
     }
 
     private static string Concrete(string pattern, Ids ids)
@@ -212,12 +266,15 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         {
             _ when pattern.Contains("/teams/", StringComparison.Ordinal) => ids.Team,
             _ when pattern.Contains("/services/", StringComparison.Ordinal) => ids.Service,
+            _ when pattern.Contains("/outcomes/", StringComparison.Ordinal) => ids.Outcome,
+            _ when pattern.Contains("/indicators/", StringComparison.Ordinal) => ids.Indicator,
             _ when pattern.StartsWith("/api/", StringComparison.Ordinal) && pattern.Contains("/members/", StringComparison.Ordinal) => ids.Victim,
             _ => ids.Membership,
         };
         return pattern
             .Replace("{org}", "anytown", StringComparison.Ordinal)
             .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{targetId:guid}", ids.Target.ToString(), StringComparison.Ordinal)
             // The error page answers with the status it describes: 429 is one the classification calls allowed.
             .Replace("{code:int}", "429", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
