@@ -27,6 +27,12 @@ const STYLES = {
   rebaseline: { borderColor: ORANGE, backgroundColor: ORANGE, borderWidth: 2, pointRadius: 0, order: 5 },
 };
 
+// Text in charts in the page's own font, at a readable size.
+// (GOV.UK Frontend sets its font on its text classes, not on the body.)
+Chart.defaults.font.family = getComputedStyle(document.querySelector(".govuk-body") ?? document.body).fontFamily;
+Chart.defaults.font.size = 14;
+Chart.defaults.color = "#0b0c0c";
+
 const toPoints = (points) => points.map(([date, value]) => ({ x: Date.parse(date), y: value }));
 
 const withUnit = (value, unit) => (unit === "%" ? `${numberWords.format(value)}%` : `${numberWords.format(value)} ${unit}`);
@@ -51,6 +57,17 @@ function monthTicks(min, max) {
   return ticks;
 }
 
+// Lines show in the legend as a stretch of line, dashed as on the chart; single marks as their mark.
+function legendLabels(chart) {
+  const labels = Chart.defaults.plugins.legend.labels.generateLabels(chart);
+  for (const label of labels) {
+    if (!["baseline", "target"].includes(chart.data.datasets[label.datasetIndex].kind)) {
+      label.pointStyle = "line";
+    }
+  }
+  return labels;
+}
+
 function drawChart(figure) {
   const id = figure.dataset.waypointChart;
   const source = document.getElementById(`${id}-data`);
@@ -59,7 +76,7 @@ function drawChart(figure) {
   }
 
   const chart = JSON.parse(source.textContent);
-  const datasets = chart.series.map((series) => ({ label: series.label, data: toPoints(series.points), spanGaps: false, ...STYLES[series.kind] }));
+  const datasets = chart.series.map((series) => ({ label: series.label, kind: series.kind, data: toPoints(series.points), spanGaps: false, ...STYLES[series.kind] }));
   const times = datasets.flatMap((d) => d.data.map((p) => p.x));
   if (times.length === 0) {
     return;
@@ -91,15 +108,15 @@ function drawChart(figure) {
           afterBuildTicks: (axis) => {
             axis.ticks = monthTicks(axis.min, axis.max);
           },
-          ticks: { callback: (value) => monthWords.format(value), color: DARK_GREY, maxRotation: 0 },
+          ticks: { callback: (value) => monthWords.format(value), maxRotation: 0 },
         },
         y: {
-          title: { display: true, text: chart.unit, color: DARK_GREY },
-          ticks: { callback: (value) => numberWords.format(value), color: DARK_GREY },
+          title: { display: true, text: chart.unit },
+          ticks: { callback: (value) => numberWords.format(value) },
         },
       },
       plugins: {
-        legend: { position: "bottom", labels: { usePointStyle: true, color: "#0b0c0c" } },
+        legend: { position: "bottom", labels: { usePointStyle: true, pointStyleWidth: 32, generateLabels: legendLabels } },
         tooltip: {
           callbacks: {
             title: (items) => (items.length > 0 ? dateWords.format(items[0].parsed.x) : ""),
@@ -119,8 +136,8 @@ function drawSparkline(holder) {
   }
 
   const canvas = document.createElement("canvas");
-  canvas.width = 140;
-  canvas.height = 36;
+  canvas.width = 160;
+  canvas.height = 40;
   // The words beside it say the same for everyone; the line is for the eye only.
   canvas.setAttribute("aria-hidden", "true");
   holder.prepend(canvas);
@@ -128,7 +145,8 @@ function drawSparkline(holder) {
 
   new Chart(canvas, {
     type: "line",
-    data: { datasets: [{ data, borderColor: BLUE, borderWidth: 2, pointRadius: 0 }] },
+    // The newest value gets a dot, so the line's end is plain to see.
+    data: { datasets: [{ data, borderColor: BLUE, backgroundColor: BLUE, borderWidth: 2, pointRadius: data.map((_, i) => (i === data.length - 1 ? 3 : 0)) }] },
     options: {
       animation: false,
       responsive: false,
