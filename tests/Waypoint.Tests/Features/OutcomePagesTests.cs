@@ -287,6 +287,53 @@ public abstract class OutcomePagesTests(WaypointApp app)
     }
 
     [Fact]
+    public async Task Changing_an_outcome_aligns_it_under_another_and_a_cycle_is_refused()
+    {
+        var leader = await app.SignedInAsync(Leader);
+        var (wider, narrower) = (Unique("Cleaner streets"), Unique("Fewer missed bins"));
+        var parent = await AddOutcomeAsync(leader, wider);
+        var child = await AddOutcomeAsync(leader, narrower);
+        Dictionary<string, string> Definition(string title, Guid? parentId) => With(
+            new() { ["title"] = title, ["userNeed"] = "A need", ["doneMeans"] = "Done", ["teamId"] = Team.ToString(), ["visibility"] = "Organisation", ["parentId"] = parentId?.ToString() ?? "" },
+            Date("targetDate", Today.AddDays(100)));
+
+        var form = await leader.GetPageAsync($"/anytown/outcomes/{child}/edit");
+        Assert.Equal(narrower, form.QuerySelector("#title")!.GetAttribute("value"));
+        Assert.DoesNotContain(form.QuerySelectorAll("#parentId option"), o => o.GetAttribute("value") == child.ToString());
+        Assert.Equal($"/anytown/outcomes/{child}", (await leader.SubmitFormAsync($"/anytown/outcomes/{child}/edit", Definition(narrower, parent))).Headers.Location?.OriginalString);
+
+        var parentPage = await leader.GetPageAsync($"/anytown/outcomes/{parent}");
+        Assert.Contains(parentPage.QuerySelectorAll("main li a"), a => a.TextContent == narrower);
+        var childPage = await leader.GetPageAsync($"/anytown/outcomes/{child}");
+        Assert.Contains(childPage.QuerySelectorAll(".govuk-summary-list__value a"), a => a.TextContent == wider);
+
+        var cycle = await ErrorsOf(await leader.SubmitFormAsync($"/anytown/outcomes/{parent}/edit", Definition(wider, child)));
+        Assert.Equal("An outcome cannot contribute to itself or to one of the outcomes that contribute to it", ErrorFor(cycle, "parentId"));
+    }
+
+    [Fact]
+    public async Task An_indicator_needs_one_owner_named_in_the_owner_field()
+    {
+        var leader = await app.SignedInAsync(Leader);
+        var page = await ErrorsOf(await leader.SubmitFormAsync("/anytown/indicators/new", new()
+        {
+            ["name"] = Unique("Ownerless"), ["unit"] = "days", ["direction"] = "Decrease", ["kind"] = "HowWell", ["cadence"] = "Weekly", ["owner"] = "",
+        }));
+        Assert.Equal("Choose either the team or the service that owns this indicator", ErrorFor(page, "owner"));
+        Assert.NotNull(page.QuerySelector("select#owner"));
+
+        var service = DemoSeeder.IdFor("anytown/service/Housing repairs");
+        var name = Unique("Days to fix a repair");
+        var indicator = IdIn(await leader.SubmitFormAsync("/anytown/indicators/new", new()
+        {
+            ["name"] = name, ["unit"] = "days", ["direction"] = "Decrease", ["kind"] = "HowWell", ["cadence"] = "Weekly", ["owner"] = $"service:{service}",
+        }));
+        var edit = await leader.GetPageAsync($"/anytown/indicators/{indicator}/edit");
+        Assert.Equal($"service:{service}", edit.QuerySelector("#owner option[selected]")!.GetAttribute("value"));
+        Assert.Contains((await leader.GetPageAsync("/anytown/indicators")).QuerySelectorAll("tbody tr"), r => r.TextContent.Contains(name, StringComparison.Ordinal) && r.TextContent.Contains("Housing repairs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_help_page_states_the_rules_with_their_numbers()
     {
         var viewer = await app.SignedInAsync("viewer@anytown.example");
