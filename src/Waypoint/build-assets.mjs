@@ -1,5 +1,5 @@
 // Builds wwwroot/css/waypoint.css from our Sass (which uses GOV.UK Frontend's) and copies the package's
-// script, fonts and images into wwwroot. Run by the build; no output of this script is committed.
+// script, fonts and images, and Chart.js, into wwwroot. Run by the build; no output of this script is committed.
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,4 +21,7 @@ writeFileSync(join(root, "wwwroot", "css", "waypoint.css"), result.css);
 cpSync(join(govuk, "assets", "images"), join(root, "wwwroot", "assets", "images"), { recursive: true });
 mkdirSync(join(root, "wwwroot", "lib"), { recursive: true });
 cpSync(join(govuk, "govuk-frontend.min.js"), join(root, "wwwroot", "lib", "govuk-frontend.min.js"));
+// Chart.js's self-contained build: its ES module build imports a bare package name that browsers cannot resolve
+// without an import map, which would have to be an inline script. js/charts.js imports this file for its global.
+cpSync(join(root, "node_modules", "chart.js", "dist", "chart.umd.min.js"), join(root, "wwwroot", "lib", "chart.umd.min.js"));
 console.log("waypoint: front-end assets built");

@@ -117,6 +117,8 @@ public static class WaypointHost
             // The add and change forms are one page each, reached by two addresses.
             o.Conventions.AddPageRoute("/Teams/Edit", "/{org}/teams/{id:guid}/edit");
             o.Conventions.AddPageRoute("/Services/Edit", "/{org}/services/{id:guid}/edit");
+            o.Conventions.AddPageRoute("/Outcomes/Edit", "/{org}/outcomes/{id:guid}/edit");
+            o.Conventions.AddPageRoute("/Indicators/Edit", "/{org}/indicators/{id:guid}/edit");
         });
         services.AddSingleton<LocalTime>();
         services.AddAntiforgery(o =>

@@ -72,6 +72,28 @@ public sealed class IndicatorService(WaypointDb db, TimeProvider clock)
             .OrderByDescending(m => m.Date).ThenByDescending(m => m.RecordedAt)
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// The newest values standing for each of some indicators (corrections applied), oldest first: a dashboard's
+    /// trend lines. One indexed query per indicator, each reading at most <paramref name="count"/> rows, so the
+    /// cost does not grow with the length of the history.
+    /// </summary>
+    public async Task<Dictionary<Guid, List<Measurement>>> RecentAsync(IEnumerable<Guid> indicatorIds, int count, CancellationToken cancellationToken)
+    {
+        var recent = new Dictionary<Guid, List<Measurement>>();
+        foreach (var id in indicatorIds.Distinct())
+        {
+            var newest = await db.Measurements.AsNoTracking()
+                .Where(m => m.IndicatorId == id && !db.Measurements.Any(c => c.SupersedesId == m.Id))
+                .OrderByDescending(m => m.Date)
+                .Take(count)
+                .ToListAsync(cancellationToken);
+            newest.Reverse();
+            recent[id] = newest;
+        }
+
+        return recent;
+    }
+
     public async Task<Measurement?> RecordAsync(Guid indicatorId, MeasurementInput input, MeasurementSource source, CancellationToken cancellationToken) =>
         (await RecordBatchAsync(indicatorId, [input], source, oneValue: true, cancellationToken))?.Single();
 

@@ -139,6 +139,16 @@ public sealed class OutcomeService(WaypointDb db, TimeProvider clock)
         return target;
     }
 
+    /// <summary>The visible outcomes that have set a target on an indicator, soonest target date first.</summary>
+    public async Task<List<OutcomeSummary>> TargetingAsync(Guid indicatorId, bool seePrivate, CancellationToken cancellationToken)
+    {
+        var outcomes = await Visible(seePrivate)
+            .Where(o => db.Targets.Any(t => t.OutcomeId == o.Id && t.IndicatorId == indicatorId))
+            .OrderBy(o => o.TargetDate).ThenBy(o => o.Title)
+            .ToListAsync(cancellationToken);
+        return await SummariseAsync(outcomes, cancellationToken);
+    }
+
     private IQueryable<Outcome> Visible(bool seePrivate) =>
         db.Outcomes.AsNoTracking().Where(o => seePrivate || o.Visibility != Visibility.Private);
 

@@ -9,6 +9,9 @@ public sealed record Field(string Name, string Label, string? Value)
 
     public string? Autocomplete { get; init; }
 
+    /// <summary>Which keyboard a phone shows, such as <c>decimal</c> for a number that may have a point.</summary>
+    public string? InputMode { get; init; }
+
     public bool Multiline { get; init; }
 
     public string InputClasses { get; init; } = "govuk-input";

@@ -3,3 +3,8 @@ import { initAll } from "/lib/govuk-frontend.min.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initAll();
+
+// Charts load only on pages that have some to draw.
+if (document.querySelector("[data-waypoint-chart], [data-waypoint-sparkline]")) {
+  import("/js/charts.js");
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waypoint.Core;
+using Waypoint.Core.Outcomes;
+using Waypoint.Infrastructure.Auth;
+using Waypoint.Infrastructure.Tenancy;
+using Waypoint.Infrastructure.Web;
+
+namespace Waypoint.Features.Outcomes;
+
+/// <summary>
+/// Moves an outcome to another state, offering only the states its current one allows. The outcome page carries
+/// the same form; this page is where it posts, and where a mistake is shown.
+/// </summary>
+[Authorize(Policy = Policies.ManageOutcomes)]
+public sealed class StateModel(OutcomeService outcomes, OrganisationContext organisation) : PageModel
+{
+    public OrganisationContext Organisation => organisation;
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public OutcomeState? State { get; set; }
+
+    public Outcome Outcome { get; private set; } = null!;
+
+    public IReadOnlyList<OutcomeState> Next => Outcome.NextStates(Outcome.State);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // A value that is not a state at all reads as no choice, which the rules refuse with their own words.
+        ModelState.Remove(nameof(State));
+        try
+        {
+            await outcomes.MoveAsync(Id, State, cancellationToken);
+            return Redirect($"/{organisation.Organisation.Slug}/outcomes/{Id}");
+        }
+        catch (RuleViolation violation)
+        {
+            ModelState.Add(violation);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        // Leaders and admins may see private outcomes, so whoever reaches this page sees every outcome.
+        if (await outcomes.FindAsync(Id, seePrivate: true, cancellationToken) is not { } detail)
+        {
+            return false;
+        }
+
+        Outcome = detail.Summary.Outcome;
+        return true;
+    }
+}
