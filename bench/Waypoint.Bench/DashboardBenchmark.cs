@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Data;
 using Waypoint.Features.Demo;
+using Waypoint.Features.Indicators;
 using Waypoint.Features.Outcomes;
 using Waypoint.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public class DashboardBenchmark
     private AsyncServiceScope _scope;
     private WaypointDb _db = null!;
     private OutcomeService _outcomes = null!;
+    private IndicatorService _indicators = null!;
 
     [Params(10_000, 1_000_000)]
     public int Measurements { get; set; }
@@ -47,6 +49,7 @@ public class DashboardBenchmark
         _db = _scope.ServiceProvider.GetRequiredService<WaypointDb>();
         _db.Scope.EnterOrganisation(DemoSeeder.IdFor("anytown"));
         _outcomes = _scope.ServiceProvider.GetRequiredService<OutcomeService>();
+        _indicators = _scope.ServiceProvider.GetRequiredService<IndicatorService>();
     }
 
     [GlobalCleanup]
@@ -61,8 +64,15 @@ public class DashboardBenchmark
     [Benchmark(Baseline = true, Description = "Floor: one trivial query")]
     public Task<int> Floor() => _db.Teams.CountAsync();
 
+    /// <summary>The dashboard page's reads: every outcome with its targets' statuses, and each indicator's trend line.</summary>
     [Benchmark(Description = "Outcomes dashboard")]
-    public Task<List<OutcomeSummary>> Dashboard() => _outcomes.ListAsync(new OutcomeFilter(), seePrivate: true, CancellationToken.None);
+    public async Task<int> Dashboard()
+    {
+        var outcomes = await _outcomes.ListAsync(new OutcomeFilter(), seePrivate: true, CancellationToken.None);
+        var shown = outcomes.SelectMany(o => o.Targets).Select(t => t.Indicator.Id).Distinct();
+        var trends = await _indicators.RecentAsync(shown, Waypoint.Features.Outcomes.IndexModel.TrendLength, CancellationToken.None);
+        return outcomes.Count + trends.Count;
+    }
 
     /// <summary>Bulk history, older than the demo's two years: one transaction, one prepared command.</summary>
     private static async Task AddMeasurementsAsync(string connectionString, int total)
