@@ -192,6 +192,20 @@ public abstract class OutcomesApiTests(WaypointApp app)
     }
 
     [Fact]
+    public async Task An_indicator_with_targets_cannot_turn_round()
+    {
+        var (leader, indicator, _, _) = await OutcomeWithTargetAsync();
+        var url = $"{Api}/indicators/{indicator}";
+        var read = await leader.GetAsync(url);
+        var current = await BodyAsync(read);
+        using var turn = new HttpRequestMessage(HttpMethod.Put, url) { Content = Json(
+            $$"""{"name":"{{current.GetProperty("name").GetString()}}","unit":"%","direction":"Decrease","kind":"HowWell","cadence":"Monthly","teamId":"{{Team}}"}""") };
+        turn.Headers.IfMatch.Add(read.Headers.ETag!);
+        Assert.StartsWith("Outcomes have set targets on this indicator", await ErrorAsync(await leader.SendAsync(turn), "direction"), StringComparison.Ordinal);
+        Assert.Equal("Increase", (await leader.GetFromJsonAsync<JsonElement>(url)).GetProperty("direction").GetString());
+    }
+
+    [Fact]
     public async Task Indicator_definitions_are_checked_field_by_field()
     {
         var leader = await app.ApiClientAsync("anytown", "leader@anytown.example");

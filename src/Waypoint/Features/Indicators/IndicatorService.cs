@@ -45,8 +45,15 @@ public sealed class IndicatorService(WaypointDb db, TimeProvider clock)
             return null;
         }
 
+        var direction = Required(input.Direction, "direction", "Choose whether the indicator should increase, decrease or be maintained");
+        if (direction != indicator.Direction && await db.Targets.AnyAsync(t => t.IndicatorId == id, cancellationToken))
+        {
+            // Its targets were set for the old direction; turning it round would make them ask for the opposite.
+            throw new RuleViolation("direction", "Outcomes have set targets on this indicator, so its direction cannot change. Make a new indicator instead");
+        }
+
         indicator.Define(input.Name, input.Unit,
-            Required(input.Direction, "direction", "Choose whether the indicator should increase, decrease or be maintained"),
+            direction,
             Required(input.Kind, "kind", "Choose what kind of measure the indicator is"),
             Required(input.Cadence, "cadence", "Choose how often the indicator is measured"),
             input.DataSource, input.TeamId, input.ServiceId);
