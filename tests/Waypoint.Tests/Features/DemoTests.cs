@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Waypoint.Features.Demo;
 
 namespace Waypoint.Tests.Features;
 
@@ -29,6 +30,22 @@ public abstract class DemoTests(WaypointApp app)
         var rebaselined = await app.WithDbAsync(db => db.TargetRevisions.IgnoreQueryFilters()
             .Join(db.Targets.IgnoreQueryFilters(), r => r.TargetId, t => t.Id, (r, t) => t.OutcomeId).Distinct().CountAsync());
         Assert.Equal(1, rebaselined);
+    }
+
+    [Fact]
+    public async Task Anytown_check_ins_show_who_is_well_calibrated_and_who_is_over_confident()
+    {
+        var viewer = await app.ApiClientAsync("anytown", "viewer@anytown.example", Waypoint.Core.Access.TokenScope.Read);
+        async Task<JsonElement> ScoreAsync(string email) =>
+            await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/anytown/calibration?person={DemoSeeder.IdFor(email)}");
+
+        var casey = await ScoreAsync("member@anytown.example");
+        var jordan = await ScoreAsync("leader@anytown.example");
+        Assert.True(casey.GetProperty("canJudge").GetBoolean());
+        Assert.True(jordan.GetProperty("resolvedForecasts").GetInt32() >= 100);
+        Assert.True(jordan.GetProperty("brier").GetDouble() > casey.GetProperty("brier").GetDouble() + 0.1,
+            $"Jordan {jordan.GetProperty("brier")} should score clearly worse than Casey {casey.GetProperty("brier")}.");
+        Assert.True(jordan.GetProperty("reliability").GetDouble() > casey.GetProperty("reliability").GetDouble());
     }
 
     [Fact]

@@ -105,7 +105,21 @@ internal static class DemoOutcomes
                 outcome.AlignUnder(outcomeIds[parent], _ => null);
             }
 
-            foreach (var state in PathTo(spec.State))
+            var path = PathTo(spec.State).ToList();
+            foreach (var state in path.Where(s => s is OutcomeState.Agreed or OutcomeState.Active))
+            {
+                outcome.MoveTo(state);
+            }
+
+            // Check-ins are given while the outcome is open; then it resolves.
+            if (outcome.State == OutcomeState.Active && spec.Targets.Length > 0)
+            {
+                var from = today.AddMonths(-spec.Targets.Max(t => t.StartMonthsAgo));
+                var until = spec.DueMonthsFromNow < 0 ? today.AddMonths(spec.DueMonthsFromNow) : today;
+                records.AddRange(DemoCheckIns.Create(outcome, spec.State, Expected(spec), from, until, idFor, random));
+            }
+
+            foreach (var state in path.Where(s => s is not (OutcomeState.Agreed or OutcomeState.Active)))
             {
                 outcome.MoveTo(state);
             }
@@ -120,6 +134,20 @@ internal static class DemoOutcomes
 
         return records;
     }
+
+    /// <summary>How likely a well-calibrated person would have judged the outcome, from the way its targets were going.</summary>
+    private static double Expected(OutcomeSpec spec) => spec.State switch
+    {
+        OutcomeState.Achieved => 0.85,
+        OutcomeState.Missed => 0.2,
+        _ => spec.Targets.Select(t => t.Path).DefaultIfEmpty(Path.Ahead).Max() switch
+        {
+            Path.Ahead or Path.InBand => 0.75,
+            Path.SlightlyBehind => 0.5,
+            Path.Stalled => 0.4,
+            _ => 0.25,
+        },
+    };
 
     private static IEnumerable<OutcomeState> PathTo(OutcomeState state) => state switch
     {
