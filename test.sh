@@ -34,7 +34,9 @@ dotnet build Waypoint.slnx --nologo -v quiet -clp:ErrorsOnly
 
 log=$(mktemp)
 status=0
-dotnet test Waypoint.slnx --no-build --nologo 2>&1 | tee "$log" || status=$?
+# One test project at a time: the browser tests' server then does not compete for the two cores with the
+# integration tests' servers and databases.
+dotnet test Waypoint.slnx --no-build --nologo -m:1 2>&1 | tee "$log" || status=$?
 
 # One closing line for any reader of the log: the totals over every test project.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

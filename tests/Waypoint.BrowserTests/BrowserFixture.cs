@@ -55,6 +55,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        // A loaded machine (CI shares two cores with the integration tests' servers) can take a while to answer;
+        // waiting longer changes no result, it only avoids failing on a slow moment.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         PageProblems.Watch(page);
         if (!javaScriptEnabled)
