@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waypoint.Core.Access;
 using Waypoint.Core.Outcomes;
+using Waypoint.Features.CheckIns;
 using Waypoint.Features.Indicators;
 using Waypoint.Infrastructure.Auth;
 using Waypoint.Infrastructure.Tenancy;
@@ -14,7 +15,7 @@ public sealed record TargetSection(TargetView View, ChartView Chart, IReadOnlyLi
 
 /// <summary>An outcome: its definition, where it sits in the alignment tree, and each target with its chart.</summary>
 [Authorize(Policy = Policies.ViewOutcomes)]
-public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indicators, OrganisationContext organisation) : PageModel
+public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indicators, CheckInService checkIns, OrganisationContext organisation) : PageModel
 {
     public OrganisationContext Organisation => organisation;
 
@@ -23,6 +24,15 @@ public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indic
     public List<TargetSection> Targets { get; private set; } = [];
 
     public bool CanManage => organisation.Can(Permission.ManageOutcomes);
+
+    /// <summary>The outcome's check-ins, newest first, edited ones included and marked.</summary>
+    public List<CheckInView> CheckIns { get; private set; } = [];
+
+    public ChartView ConfidenceChart { get; private set; } = null!;
+
+    /// <summary>Whether this person may check in here: they post check-ins, and the outcome is still open.</summary>
+    public bool CanCheckIn => organisation.Can(Permission.PostCheckIns)
+                              && Detail.Summary.Outcome.State is not (OutcomeState.Achieved or OutcomeState.Missed or OutcomeState.Retired);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -41,6 +51,8 @@ public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indic
             Targets.Add(new TargetSection(view, Charts.ForTarget(view, revisions, values), revisions));
         }
 
+        CheckIns = await checkIns.HistoryAsync(id, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken) ?? [];
+        ConfidenceChart = CheckInWords.ConfidenceChart(id, CheckIns);
         return Page();
     }
 }

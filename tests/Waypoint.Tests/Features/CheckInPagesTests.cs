@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core.Outcomes;
+using Waypoint.Data;
+using Waypoint.Features.Demo;
+using IElement = AngleSharp.Dom.IElement;
+using Outcome = Waypoint.Core.Outcomes.Outcome;
+
+namespace Waypoint.Tests.Features;
+
+/// <summary>Check-ins and calibration through the pages, as people without JavaScript would use them.</summary>
+public abstract class CheckInPagesTests(WaypointApp app)
+{
+    private const string Member = "member@anytown.example";
+    private static readonly Guid Anytown = DemoSeeder.IdFor("anytown");
+    private static readonly Guid Team = DemoSeeder.IdFor("anytown/team/Customer Contact");
+
+    /// <summary>A fresh active outcome, so that each test has its own week of check-ins.</summary>
+    private async Task<Guid> ActiveOutcomeAsync(string title)
+    {
+        await app.ReadyAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaypointDb>();
+        db.Scope.EnterOrganisation(Anytown);
+        var outcome = new Outcome(Guid.NewGuid(), Anytown, Team, title, "A need", "Done", new DateOnly(2027, 6, 30), null, Visibility.Organisation, DateTimeOffset.UtcNow);
+        outcome.MoveTo(OutcomeState.Agreed);
+        outcome.MoveTo(OutcomeState.Active);
+        db.Outcomes.Add(outcome);
+        await db.SaveChangesAsync();
+        return outcome.Id;
+    }
+
+    private static string Unique(string name) => $"{name} {Guid.NewGuid():N}"[..(name.Length + 9)];
+
+    private Task<int> CountAsync(Guid outcome) =>
+        app.WithDbAsync(db => db.CheckIns.IgnoreQueryFilters().CountAsync(c => c.OutcomeId == outcome));
+
+    private static List<IElement> History(IHtmlDocument page) =>
+        page.QuerySelectorAll("ul.waypoint-check-ins > li").ToList();
+
+    [Fact]
+    public async Task A_member_checks_in_through_the_form_sees_it_in_the_history_and_an_edit_replaces_it()
+    {
+        var outcome = await ActiveOutcomeAsync(Unique("Fewer repeat calls"));
+        var member = await app.SignedInAsync(Member);
+        var form = $"/anytown/outcomes/{outcome}/check-ins/new";
+
+        var outcomePage = await member.GetPageAsync($"/anytown/outcomes/{outcome}");
+        Assert.Contains(outcomePage.QuerySelectorAll("a"), a => a.GetAttribute("href") == form);
+        var empty = await member.GetPageAsync(form);
+        Assert.Null(empty.QuerySelector(".govuk-warning-text"));
+        Assert.Equal("numeric", empty.QuerySelector("input#confidence")!.GetAttribute("inputmode"));
+
+        var posted = await member.SubmitFormAsync(form, new() { ["progress"] = "Online form live in two wards", ["confidence"] = "70", ["asks"] = "A content designer" });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal($"/anytown/outcomes/{outcome}#check-ins", posted.Headers.Location?.OriginalString);
+
+        var page = await member.GetPageAsync($"/anytown/outcomes/{outcome}");
+        var entry = Assert.Single(History(page));
+        Assert.Contains("Casey Brown", entry.TextContent, StringComparison.Ordinal);
+        Assert.Contains("70%", entry.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Online form live in two wards", entry.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A content designer", entry.TextContent, StringComparison.Ordinal);
+        var figure = page.QuerySelector("figure[data-waypoint-chart^='confidence-']")!;
+        Assert.Equal("70%", figure.QuerySelector("tbody tr td:nth-child(2)")!.TextContent);
+        using (var chart = JsonDocument.Parse(figure.QuerySelector("script[type='application/json']")!.TextContent))
+        {
+            Assert.Equal(70m, chart.RootElement.GetProperty("series")[0].GetProperty("points")[0][1].GetDecimal());
+        }
+
+        // The second time this week, the form says it changes the first, and does.
+        var again = await member.GetPageAsync(form);
+        Assert.Contains("Sending this form changes that check-in", again.QuerySelector(".govuk-warning-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("70", again.QuerySelector("input#confidence")!.GetAttribute("value"));
+        (await member.SubmitFormAsync(form, new() { ["progress"] = "Ward three slipped a week", ["confidence"] = "55", ["asks"] = "" })).EnsureRedirect();
+
+        var history = History(await member.GetPageAsync($"/anytown/outcomes/{outcome}"));
+        Assert.Equal(2, history.Count);
+        Assert.Contains("55%", history[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Edited", history[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("70%", history[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Replaced by an edit", history[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "60", "progress", "Enter a few sentences on progress")]
+    [InlineData("All going well", "101", "confidence", "Enter your confidence as a whole number from 0 to 100")]
+    [InlineData("All going well", "sure", "confidence", "Enter your confidence as a whole number from 0 to 100")]
+    [InlineData("All going well", "", "confidence", "Enter your confidence as a whole number from 0 to 100")]
+    public async Task A_bad_check_in_shows_the_error_summary_and_writes_nothing(string progress, string confidence, string field, string message)
+    {
+        var outcome = await ActiveOutcomeAsync(Unique("Fewer repeat calls"));
+        var member = await app.SignedInAsync(Member);
+        var response = await member.SubmitFormAsync($"/anytown/outcomes/{outcome}/check-ins/new", new() { ["progress"] = progress, ["confidence"] = confidence });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageClient.ParseAsync(response);
+        Assert.Equal(message, page.QuerySelector($".govuk-error-summary a[href='#{field}']")?.TextContent);
+        Assert.StartsWith("Error:", page.Title, StringComparison.Ordinal);
+        Assert.Equal(confidence, page.QuerySelector("input#confidence")!.GetAttribute("value") ?? string.Empty);
+        Assert.Equal(0, await CountAsync(outcome));
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_history_but_may_not_check_in()
+    {
+        var outcome = await ActiveOutcomeAsync(Unique("Fewer repeat calls"));
+        var viewer = await app.SignedInAsync("viewer@anytown.example");
+        var page = await viewer.GetPageAsync($"/anytown/outcomes/{outcome}");
+        Assert.NotNull(page.QuerySelector("#check-ins"));
+        Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.GetAttribute("href")?.EndsWith("/check-ins/new", StringComparison.Ordinal) == true);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/anytown/outcomes/{outcome}/check-ins/new")).StatusCode);
+    }
+}
+
+internal static class RedirectAssertions
+{
+    public static void EnsureRedirect(this HttpResponseMessage response) => Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+}
+
+public sealed class CheckInPagesOnSqlite(SqliteApp app) : CheckInPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CheckInPagesOnPostgres(PostgresApp app) : CheckInPagesTests(app), IClassFixture<PostgresApp>;
