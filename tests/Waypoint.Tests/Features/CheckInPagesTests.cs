@@ -114,6 +114,27 @@ public abstract class CheckInPagesTests(WaypointApp app)
         Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.GetAttribute("href")?.EndsWith("/check-ins/new", StringComparison.Ordinal) == true);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/anytown/outcomes/{outcome}/check-ins/new")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_due_list_links_to_each_open_outcomes_form_until_checked_in()
+    {
+        var title = Unique("Fewer repeat calls");
+        var outcome = await ActiveOutcomeAsync(title);
+        var member = await app.SignedInAsync(Member);
+        var form = $"/anytown/outcomes/{outcome}/check-ins/new";
+
+        var before = await member.GetPageAsync("/anytown/check-ins");
+        Assert.Equal("Your check-ins this week", before.QuerySelector("h1")!.TextContent);
+        Assert.Contains(before.QuerySelectorAll("#navigation a"), a => a.TextContent.Trim() == "Check-ins" && a.GetAttribute("href") == "/anytown/check-ins");
+        Assert.Equal($"Check in on {title}", before.QuerySelectorAll(".waypoint-due a").Single(a => a.GetAttribute("href") == form).TextContent);
+
+        (await member.SubmitFormAsync(form, new() { ["progress"] = "On plan", ["confidence"] = "80" })).EnsureRedirect();
+        var after = await member.GetPageAsync("/anytown/check-ins");
+        Assert.DoesNotContain(after.QuerySelectorAll("a"), a => a.GetAttribute("href") == form);
+
+        var viewer = await app.SignedInAsync("viewer@anytown.example");
+        Assert.DoesNotContain((await viewer.GetPageAsync("/anytown/outcomes")).QuerySelectorAll("#navigation a"), a => a.TextContent.Trim() == "Check-ins");
+    }
 }
 
 internal static class RedirectAssertions

@@ -89,6 +89,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["POST /{org}/outcomes/{id:guid}/targets/{targetId:guid}/rebaseline"] = Audience.LeadersAndAdmins,
         ["GET /{org}/outcomes/{id:guid}/check-ins/new"] = Audience.MembersLeadersAndAdmins,
         ["POST /{org}/outcomes/{id:guid}/check-ins/new"] = Audience.MembersLeadersAndAdmins,
+        ["GET /{org}/check-ins"] = Audience.MembersLeadersAndAdmins,
         ["GET /{org}/indicators"] = Audience.AnyMember,
         ["GET /{org}/indicators/{id:guid}"] = Audience.AnyMember,
         ["GET /{org}/indicators/new"] = Audience.LeadersAndAdmins,
