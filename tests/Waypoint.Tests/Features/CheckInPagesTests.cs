@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
@@ -134,6 +135,44 @@ public abstract class CheckInPagesTests(WaypointApp app)
 
         var viewer = await app.SignedInAsync("viewer@anytown.example");
         Assert.DoesNotContain((await viewer.GetPageAsync("/anytown/outcomes")).QuerySelectorAll("#navigation a"), a => a.TextContent.Trim() == "Check-ins");
+    }
+
+    [Fact]
+    public async Task The_demo_leaders_own_calibration_shows_a_brier_score_with_its_parts_table_and_help()
+    {
+        var leader = await app.SignedInAsync("leader@anytown.example");
+        var page = await leader.GetPageAsync("/anytown/calibration?person=me");
+
+        Assert.Equal("Your forecasts", page.QuerySelector("#report")!.TextContent);
+        var rows = page.QuerySelectorAll(".waypoint-calibration .govuk-summary-list__row")
+            .ToDictionary(r => r.QuerySelector("dt")!.TextContent, r => r.QuerySelector("dd")!.TextContent);
+        Assert.Equal(["Resolved forecasts", "Brier score", "Reliability", "Resolution", "Uncertainty"], rows.Keys);
+        Assert.True(int.Parse(rows["Resolved forecasts"], CultureInfo.InvariantCulture) >= 10);
+        var brier = double.Parse(page.QuerySelector(".waypoint-brier")!.TextContent, CultureInfo.InvariantCulture);
+        // Jordan is persistently over-confident in the demo: worse than always saying 50 %.
+        Assert.InRange(brier, 0.25, 1);
+        Assert.NotEmpty(page.QuerySelectorAll("figure[data-waypoint-reliability] tbody tr"));
+        using (var diagram = JsonDocument.Parse(page.QuerySelector("#reliability-data")!.TextContent))
+        {
+            Assert.Equal(page.QuerySelectorAll("figure[data-waypoint-reliability] tbody tr").Length, diagram.RootElement.GetProperty("points").GetArrayLength());
+        }
+
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/anytown/calibration/help");
+        var help = await leader.GetPageAsync("/anytown/calibration/help");
+        Assert.Contains("always saying 50%", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_too_few_resolved_forecasts_the_calibration_page_shows_no_score_and_bad_dates_are_named()
+    {
+        var viewer = await app.SignedInAsync("viewer@anytown.example");
+        var page = await viewer.GetPageAsync("/anytown/calibration?person=me");
+        Assert.Contains("too few to judge", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector(".waypoint-brier"));
+
+        var bad = await viewer.GetPageAsync("/anytown/calibration?from.day=31&from.month=2&from.year=2026");
+        Assert.Equal("The start date must be a real date", bad.QuerySelector(".govuk-error-summary a[href='#from']")?.TextContent);
+        Assert.Null(bad.QuerySelector("#report"));
     }
 }
 

@@ -90,6 +90,8 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["GET /{org}/outcomes/{id:guid}/check-ins/new"] = Audience.MembersLeadersAndAdmins,
         ["POST /{org}/outcomes/{id:guid}/check-ins/new"] = Audience.MembersLeadersAndAdmins,
         ["GET /{org}/check-ins"] = Audience.MembersLeadersAndAdmins,
+        ["GET /{org}/calibration"] = Audience.AnyMember,
+        ["GET /{org}/calibration/help"] = Audience.AnyMember,
         ["GET /{org}/indicators"] = Audience.AnyMember,
         ["GET /{org}/indicators/{id:guid}"] = Audience.AnyMember,
         ["GET /{org}/indicators/new"] = Audience.LeadersAndAdmins,
