@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core.CheckIns;
 using Waypoint.Core.Outcomes;
 using Waypoint.Data;
 using Waypoint.Features.Demo;
@@ -114,6 +115,38 @@ public abstract class CheckInPagesTests(WaypointApp app)
         Assert.NotNull(page.QuerySelector("#check-ins"));
         Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.GetAttribute("href")?.EndsWith("/check-ins/new", StringComparison.Ordinal) == true);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/anytown/outcomes/{outcome}/check-ins/new")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_long_history_shows_the_newest_ten_folds_the_rest_away_and_charts_every_week_on_the_whole_scale()
+    {
+        var outcome = await ActiveOutcomeAsync(Unique("Fewer repeat calls"));
+        var casey = DemoSeeder.IdFor(Member);
+        await app.WithDbAsync(async db =>
+        {
+            db.Scope.EnterOrganisation(Anytown);
+            var o = await db.Outcomes.SingleAsync(x => x.Id == outcome);
+            var monday = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+            for (var week = 0; week < 12; week++)
+            {
+                db.CheckIns.Add(CheckIn.Post(o, casey, CheckInCadence.Weekly, 40 + week, $"Week {week + 1}", null, null, false, null, monday.AddDays(7 * week)));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await (await app.SignedInAsync("viewer@anytown.example")).GetPageAsync($"/anytown/outcomes/{outcome}");
+        var recent = page.QuerySelectorAll("#check-ins ~ ul.waypoint-check-ins > li");
+        Assert.Equal(10, recent.Length);
+        Assert.Contains("Week 12", recent[0].TextContent, StringComparison.Ordinal);
+        var older = page.QuerySelector("#check-ins ~ details.govuk-details")!;
+        Assert.Contains("Older check-ins (2)", older.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, older.QuerySelectorAll("ul.waypoint-check-ins > li").Length);
+
+        var figure = page.QuerySelector("figure[data-waypoint-chart^='confidence-']")!;
+        Assert.Equal(12, figure.QuerySelectorAll("tbody tr").Length);
+        using var chart = JsonDocument.Parse(figure.QuerySelector("script[type='application/json']")!.TextContent);
+        Assert.Equal((0m, 100m), (chart.RootElement.GetProperty("min").GetDecimal(), chart.RootElement.GetProperty("max").GetDecimal()));
     }
 
     [Fact]

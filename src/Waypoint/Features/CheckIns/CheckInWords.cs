@@ -13,7 +13,8 @@ public static class CheckInWords
 
     public static string Score(double score) => score.ToString("0.000", CultureInfo.InvariantCulture);
 
-    public static string Week(DateOnly periodStart) => $"Week of {OutcomeWords.Date(periodStart)}";
+    /// <summary>"week of 23 November 2026", to go inside a sentence.</summary>
+    public static string Week(DateOnly periodStart) => $"week of {OutcomeWords.Date(periodStart)}";
 
     /// <summary>
     /// The confidence chart: per week, the mean of the confidences standing for that week (edited ones counted as
@@ -48,7 +49,12 @@ public static class CheckInWords
             "%",
             summary,
             [new ChartSeries("Confidence (mean of the week's check-ins)", "values", weeks.Select(w => new ChartPoint(w.Week, w.Mean)).ToList())],
-            rows);
+            rows)
+        {
+            // Confidence is a percentage of certainty: the whole scale, so that a week at 55% does not look like a cliff.
+            YMin = 0,
+            YMax = 100,
+        };
     }
 
     private static string Count(int people) => people == 1 ? "1 check-in" : $"{people} check-ins";

@@ -17,6 +17,9 @@ public sealed record TargetSection(TargetView View, ChartView Chart, IReadOnlyLi
 [Authorize(Policy = Policies.ViewOutcomes)]
 public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indicators, CheckInService checkIns, OrganisationContext organisation) : PageModel
 {
+    /// <summary>How many check-ins show before the rest fold away under "Older check-ins".</summary>
+    public const int RecentCheckIns = 10;
+
     public OrganisationContext Organisation => organisation;
 
     public OutcomeDetail Detail { get; private set; } = null!;

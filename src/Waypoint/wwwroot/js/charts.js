@@ -111,6 +111,8 @@ function drawChart(figure) {
           ticks: { callback: (value) => monthWords.format(value), maxRotation: 0 },
         },
         y: {
+          min: chart.min,
+          max: chart.max,
           title: { display: true, text: chart.unit },
           ticks: { callback: (value) => numberWords.format(value) },
         },
@@ -187,7 +189,7 @@ function drawReliability(figure) {
     type: "scatter",
     data: {
       datasets: [
-        { label: "Your forecasts, by band", data: points.map((p) => ({ x: p.x, y: p.y, count: p.count })), borderColor: BLUE, backgroundColor: BLUE, showLine: true, borderWidth: 3, pointRadius: 5, order: 0 },
+        { label: "Forecasts, by band", data: points.map((p) => ({ x: p.x, y: p.y, count: p.count })), borderColor: BLUE, backgroundColor: BLUE, showLine: true, borderWidth: 3, pointRadius: 5, order: 0 },
         { label: "Perfectly calibrated", data: [{ x: 0, y: 0 }, { x: 100, y: 100 }], borderColor: DARK_GREY, backgroundColor: DARK_GREY, showLine: true, borderWidth: 2, borderDash: [8, 4], pointRadius: 0, order: 1 },
       ],
     },
