@@ -21,7 +21,7 @@ public abstract class CheckInPagesTests(WaypointApp app)
     private static readonly Guid Team = DemoSeeder.IdFor("anytown/team/Customer Contact");
 
     /// <summary>A fresh active outcome, so that each test has its own week of check-ins.</summary>
-    private async Task<Guid> ActiveOutcomeAsync(string title)
+    private async Task<Guid> ActiveOutcomeAsync(string title, OutcomeState state = OutcomeState.Active)
     {
         await app.ReadyAsync();
         await using var scope = app.Services.CreateAsyncScope();
@@ -30,6 +30,11 @@ public abstract class CheckInPagesTests(WaypointApp app)
         var outcome = new Outcome(Guid.NewGuid(), Anytown, Team, title, "A need", "Done", new DateOnly(2027, 6, 30), null, Visibility.Organisation, DateTimeOffset.UtcNow);
         outcome.MoveTo(OutcomeState.Agreed);
         outcome.MoveTo(OutcomeState.Active);
+        if (state != OutcomeState.Active)
+        {
+            outcome.MoveTo(state);
+        }
+
         db.Outcomes.Add(outcome);
         await db.SaveChangesAsync();
         return outcome.Id;
@@ -147,6 +152,19 @@ public abstract class CheckInPagesTests(WaypointApp app)
         Assert.Equal(12, figure.QuerySelectorAll("tbody tr").Length);
         using var chart = JsonDocument.Parse(figure.QuerySelector("script[type='application/json']")!.TextContent);
         Assert.Equal((0m, 100m), (chart.RootElement.GetProperty("min").GetDecimal(), chart.RootElement.GetProperty("max").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task A_retired_outcome_offers_no_check_in_and_its_form_says_why()
+    {
+        var outcome = await ActiveOutcomeAsync(Unique("Fewer repeat calls"), OutcomeState.Retired);
+        var member = await app.SignedInAsync(Member);
+        var page = await member.GetPageAsync($"/anytown/outcomes/{outcome}");
+        Assert.DoesNotContain(page.QuerySelectorAll("a"), a => a.GetAttribute("href")?.EndsWith("/check-ins/new", StringComparison.Ordinal) == true);
+
+        var form = await member.GetPageAsync($"/anytown/outcomes/{outcome}/check-ins/new");
+        Assert.Contains("This outcome is Retired: it takes no more check-ins.", form.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(form.QuerySelector("form textarea"));
     }
 
     [Fact]
