@@ -24,6 +24,12 @@ public sealed record ChartRow(DateOnly Date, decimal Value, string? Expected, st
 /// </summary>
 public sealed record ChartView(string Id, string Title, string Caption, string Unit, string Summary, IReadOnlyList<ChartSeries> Series, IReadOnlyList<ChartRow> Rows)
 {
+    /// <summary>Where the value axis starts, when it should not fit itself to the values.</summary>
+    public decimal? YMin { get; init; }
+
+    /// <summary>Where the value axis ends, when it should not fit itself to the values.</summary>
+    public decimal? YMax { get; init; }
+
     /// <summary>Whether the table has a column for the trajectory's expected value.</summary>
     public bool HasExpected => Rows.Any(r => r.Expected is not null);
 
@@ -39,6 +45,16 @@ public sealed record ChartView(string Id, string Title, string Caption, string U
             json.WriteStartObject();
             json.WriteString("title", Title);
             json.WriteString("unit", Unit);
+            if (YMin is { } min)
+            {
+                json.WriteNumber("min", min);
+            }
+
+            if (YMax is { } max)
+            {
+                json.WriteNumber("max", max);
+            }
+
             json.WriteStartArray("series");
             foreach (var series in Series)
             {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waypoint.Core.Access;
 using Waypoint.Core.Outcomes;
+using Waypoint.Features.CheckIns;
 using Waypoint.Features.Indicators;
 using Waypoint.Infrastructure.Auth;
 using Waypoint.Infrastructure.Tenancy;
@@ -14,8 +15,11 @@ public sealed record TargetSection(TargetView View, ChartView Chart, IReadOnlyLi
 
 /// <summary>An outcome: its definition, where it sits in the alignment tree, and each target with its chart.</summary>
 [Authorize(Policy = Policies.ViewOutcomes)]
-public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indicators, OrganisationContext organisation) : PageModel
+public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indicators, CheckInService checkIns, OrganisationContext organisation) : PageModel
 {
+    /// <summary>How many check-ins show before the rest fold away under "Older check-ins".</summary>
+    public const int RecentCheckIns = 10;
+
     public OrganisationContext Organisation => organisation;
 
     public OutcomeDetail Detail { get; private set; } = null!;
@@ -23,6 +27,15 @@ public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indic
     public List<TargetSection> Targets { get; private set; } = [];
 
     public bool CanManage => organisation.Can(Permission.ManageOutcomes);
+
+    /// <summary>The outcome's check-ins, newest first, edited ones included and marked.</summary>
+    public List<CheckInView> CheckIns { get; private set; } = [];
+
+    public ChartView ConfidenceChart { get; private set; } = null!;
+
+    /// <summary>Whether this person may check in here: they post check-ins, and the outcome is still open.</summary>
+    public bool CanCheckIn => organisation.Can(Permission.PostCheckIns)
+                              && Detail.Summary.Outcome.State is not (OutcomeState.Achieved or OutcomeState.Missed or OutcomeState.Retired);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -41,6 +54,8 @@ public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indic
             Targets.Add(new TargetSection(view, Charts.ForTarget(view, revisions, values), revisions));
         }
 
+        CheckIns = await checkIns.HistoryAsync(id, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken) ?? [];
+        ConfidenceChart = CheckInWords.ConfidenceChart(id, CheckIns);
         return Page();
     }
 }

@@ -111,6 +111,8 @@ function drawChart(figure) {
           ticks: { callback: (value) => monthWords.format(value), maxRotation: 0 },
         },
         y: {
+          min: chart.min,
+          max: chart.max,
           title: { display: true, text: chart.unit },
           ticks: { callback: (value) => numberWords.format(value) },
         },
@@ -158,5 +160,60 @@ function drawSparkline(holder) {
   });
 }
 
+// A reliability diagram: each band's mean confidence against how often those outcomes were achieved, in percent,
+// with the diagonal that perfectly calibrated confidences would sit on.
+function drawReliability(figure) {
+  const id = figure.dataset.waypointReliability;
+  const source = document.getElementById(`${id}-data`);
+  if (!source) {
+    return;
+  }
+
+  const { points } = JSON.parse(source.textContent);
+  if (points.length === 0) {
+    return;
+  }
+
+  const box = document.createElement("div");
+  box.className = "waypoint-chart__canvas";
+  const canvas = document.createElement("canvas");
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-labelledby", `${id}-title`);
+  canvas.setAttribute("aria-describedby", `${id}-summary`);
+  canvas.textContent = "The table below holds the chart’s data.";
+  box.append(canvas);
+  figure.querySelector("figcaption").after(box);
+
+  const percent = (value) => `${numberWords.format(value)}%`;
+  new Chart(canvas, {
+    type: "scatter",
+    data: {
+      datasets: [
+        { label: "Forecasts, by band", data: points.map((p) => ({ x: p.x, y: p.y, count: p.count })), borderColor: BLUE, backgroundColor: BLUE, showLine: true, borderWidth: 3, pointRadius: 5, order: 0 },
+        { label: "Perfectly calibrated", data: [{ x: 0, y: 0 }, { x: 100, y: 100 }], borderColor: DARK_GREY, backgroundColor: DARK_GREY, showLine: true, borderWidth: 2, borderDash: [8, 4], pointRadius: 0, order: 1 },
+      ],
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      responsive: true,
+      scales: {
+        x: { type: "linear", min: 0, max: 100, title: { display: true, text: "Mean confidence" }, ticks: { callback: percent, stepSize: 10 } },
+        y: { min: 0, max: 100, title: { display: true, text: "How often achieved" }, ticks: { callback: percent, stepSize: 10 } },
+      },
+      plugins: {
+        legend: { position: "bottom", labels: { usePointStyle: true, pointStyleWidth: 32 } },
+        tooltip: {
+          filter: (item) => item.datasetIndex === 0,
+          callbacks: {
+            label: (item) => `Said ${percent(item.parsed.x)} on average, achieved ${percent(item.parsed.y)} of the time (${item.raw.count} forecasts)`,
+          },
+        },
+      },
+    },
+  });
+}
+
 document.querySelectorAll("[data-waypoint-chart]").forEach(drawChart);
+document.querySelectorAll("[data-waypoint-reliability]").forEach(drawReliability);
 document.querySelectorAll("[data-waypoint-sparkline]").forEach(drawSparkline);

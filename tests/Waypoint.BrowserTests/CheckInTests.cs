@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Waypoint.Core.Outcomes;
+using Waypoint.Data;
+using Waypoint.Features.Demo;
+using Waypoint.Features.Outcomes;
+using static Microsoft.Playwright.Assertions;
+
+namespace Waypoint.BrowserTests;
+
+public sealed class CheckInTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Fact]
+    public async Task Member_checks_in_from_the_due_list_sees_it_in_the_history_and_reads_the_calibration_pages()
+    {
+        var (id, title) = await ActiveOutcomeAsync();
+        await Page.SignInAsync("member@anytown.example");
+
+        await Page.ClickMenuAsync("Check-ins");
+        await Expect(Page.MainHeading()).ToHaveTextAsync("Your check-ins this week");
+        await Page.ClickLinkAsync($"Check in on {title}");
+        Assert.Equal($"/anytown/outcomes/{id}/check-ins/new", Page.Path());
+
+        // A confidence over 100 is refused with the error summary, and what was typed stays.
+        await Page.FillInAsync("Progress", "The new phone menu is live for housing calls");
+        await Page.FillInAsync("Confidence, in percent", "101");
+        await Page.ClickButtonAsync("Check in");
+        await Expect(Page.ErrorSummary()).ToContainTextAsync("Enter your confidence as a whole number from 0 to 100");
+        await Expect(Page.GetByLabel("Progress", new() { Exact = true })).ToHaveValueAsync("The new phone menu is live for housing calls");
+
+        await Page.FillInAsync("Confidence, in percent", "65");
+        await Page.FillInAsync("Asks for help (optional)", "A content designer for two days");
+        await Page.ClickButtonAsync("Check in");
+        Assert.Equal($"/anytown/outcomes/{id}", Page.Path());
+
+        var history = Page.Locator("ul.waypoint-check-ins > li");
+        await Expect(history).ToHaveCountAsync(1);
+        await Expect(history.First).ToContainTextAsync("Casey Brown");
+        await Expect(history.First).ToContainTextAsync("65%");
+        await Expect(history.First).ToContainTextAsync("A content designer for two days");
+        var canvas = Page.Locator("figure[data-waypoint-chart^='confidence-'] canvas");
+        await Expect(canvas).ToBeVisibleAsync();
+        await Expect(canvas).ToHaveAccessibleNameAsync("Confidence over time");
+
+        // Checking in again this week is an edit, and the form says so.
+        await Page.ClickButtonAsync("Check in on this outcome");
+        await Expect(Page.MainHeading()).ToHaveTextAsync("Change your check-in for this week");
+        await Page.FillInAsync("Confidence, in percent", "55");
+        await Page.ClickButtonAsync("Change check-in");
+        await Expect(history).ToHaveCountAsync(2);
+        await Expect(history.Last).ToContainTextAsync("Replaced by an edit");
+
+        await Page.ClickLinkAsync("how well-calibrated confidence has been");
+        await Expect(Page.MainHeading()).ToHaveTextAsync("How well-calibrated our confidence is");
+        var diagram = Page.Locator("figure[data-waypoint-reliability] canvas");
+        await Expect(diagram).ToBeVisibleAsync();
+        await Expect(diagram).ToHaveAccessibleNameAsync("Reliability diagram");
+        await Page.ClickLinkAsync("What calibration and these scores mean");
+        await Expect(Page.MainHeading()).ToHaveTextAsync("What calibration means");
+    }
+
+    private async Task<(Guid Id, string Title)> ActiveOutcomeAsync()
+    {
+        var id = await Browser.App.OutcomeWithValuesAsync();
+        await using var scope = Browser.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<WaypointDb>().Scope.EnterOrganisation(DemoSeeder.IdFor("anytown"));
+        var outcomes = scope.ServiceProvider.GetRequiredService<OutcomeService>();
+        await outcomes.MoveAsync(id, OutcomeState.Agreed, CancellationToken.None);
+        var moved = await outcomes.MoveAsync(id, OutcomeState.Active, CancellationToken.None);
+        return (id, moved!.Title);
+    }
+}
