@@ -59,6 +59,24 @@ public sealed class CheckInTests(BrowserFixture browser) : BrowserTest(browser)
         await Expect(Page.MainHeading()).ToHaveTextAsync("What calibration means");
     }
 
+    [Fact]
+    public async Task Leader_checks_in_on_a_teams_outcomes_in_one_form()
+    {
+        await Page.SignInAsync("leader@anytown.example");
+        await Page.ClickMenuAsync("Teams");
+        await Page.ClickLinkAsync("Customer Contact");
+        await Page.ClickLinkAsync("Check in on all of this team’s outcomes");
+        await Expect(Page.MainHeading()).ToHaveTextAsync("Check in on the team’s outcomes");
+
+        // Sent empty, the form asks for at least one check-in; then one outcome is updated and the rest left blank.
+        await Page.ClickButtonAsync("Save check-ins");
+        await Expect(Page.ErrorSummary()).ToContainTextAsync("Check in on at least one outcome");
+        await Page.Locator("#row-0-progress").FillAsync("Call-back pilot extended to two more wards");
+        await Page.Locator("#row-0-confidence").FillAsync("60");
+        await Page.ClickButtonAsync("Save check-ins");
+        Assert.Equal("/anytown/check-ins", Page.Path());
+    }
+
     private async Task<(Guid Id, string Title)> ActiveOutcomeAsync()
     {
         var id = await Browser.App.OutcomeWithValuesAsync();

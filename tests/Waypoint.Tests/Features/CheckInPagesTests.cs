@@ -40,6 +40,46 @@ public abstract class CheckInPagesTests(WaypointApp app)
         return outcome.Id;
     }
 
+    [Fact]
+    public async Task One_person_checks_in_on_every_team_outcome_in_one_form_all_or_nothing()
+    {
+        // A team with no demo outcomes, given two of its own.
+        var team = DemoSeeder.IdFor("anytown/team/Data and Insight");
+        var ids = new List<Guid>();
+        foreach (var title in new[] { "A clearer data catalogue", "B fewer duplicate records" })
+        {
+            ids.Add(await app.WithDbAsync(async db =>
+            {
+                db.Scope.EnterOrganisation(Anytown);
+                var outcome = new Outcome(Guid.NewGuid(), Anytown, team, title, "A need", "Done", new DateOnly(2027, 6, 30), null, Visibility.Organisation, DateTimeOffset.UtcNow);
+                outcome.MoveTo(OutcomeState.Agreed);
+                db.Outcomes.Add(outcome);
+                await db.SaveChangesAsync();
+                return outcome.Id;
+            }));
+        }
+
+        var leader = await app.SignedInAsync("leader@anytown.example");
+        var url = $"/anytown/teams/{team}/check-in";
+        var form = await leader.GetPageAsync(url);
+        Assert.Equal(["A clearer data catalogue", "B fewer duplicate records"], form.QuerySelectorAll("fieldset h2").Select(h => h.TextContent.Trim()));
+
+        var refused = await PageClient.ParseAsync(await leader.SubmitFormAsync(url, new()
+        {
+            ["row-0-progress"] = "Catalogue drafted", ["row-0-confidence"] = "70",
+            ["row-1-progress"] = "Matching rules agreed", ["row-1-confidence"] = "150",
+        }));
+        Assert.Equal("Enter your confidence as a whole number from 0 to 100", refused.QuerySelector(".govuk-error-summary a[href='#row-1-confidence']")!.TextContent);
+        Assert.Equal("Catalogue drafted", refused.QuerySelector("#row-0-progress")!.TextContent);
+        Assert.Equal(0, await CountAsync(ids[0]) + await CountAsync(ids[1]));
+
+        var saved = await leader.SubmitFormAsync(url, new() { ["row-0-progress"] = "Catalogue drafted", ["row-0-confidence"] = "70%" });
+        Assert.Equal("/anytown/check-ins", saved.Headers.Location?.OriginalString);
+        Assert.Equal((1, 0), (await CountAsync(ids[0]), await CountAsync(ids[1])));
+        var again = await leader.GetPageAsync(url);
+        Assert.Contains("You already checked in on this outcome this week", again.QuerySelectorAll("fieldset")[0].TextContent, StringComparison.Ordinal);
+    }
+
     private static string Unique(string name) => $"{name} {Guid.NewGuid():N}"[..(name.Length + 9)];
 
     private Task<int> CountAsync(Guid outcome) =>

@@ -101,6 +101,9 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["GET /{org}/indicators/{id:guid}/measurements/new"] = Audience.MembersLeadersAndAdmins,
         ["POST /{org}/indicators/{id:guid}/measurements/new"] = Audience.MembersLeadersAndAdmins,
 
+        ["GET /{org}/teams/{id:guid}/check-in"] = Audience.MembersLeadersAndAdmins,
+        ["POST /{org}/teams/{id:guid}/check-in"] = Audience.MembersLeadersAndAdmins,
+
         // API
         ["GET /api/v1/orgs/{org}/"] = Audience.AnyMember,
         ["GET /api/v1/orgs/{org}/teams/"] = Audience.AnyMember,

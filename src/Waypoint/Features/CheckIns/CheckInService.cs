@@ -12,6 +12,9 @@ public sealed record CheckInInput(decimal? Confidence, string? Progress, string?
 /// <summary>A check-in with its author's name, and whether a later edit replaced it.</summary>
 public sealed record CheckInView(CheckIn CheckIn, string Author, bool Superseded);
 
+/// <summary>One of a team's open outcomes, and whether this person has checked in on it this period.</summary>
+public sealed record TeamOutcome(Guid OutcomeId, string Title, bool CheckedInThisPeriod);
+
 /// <summary>An outcome that has no check-in from this person in the current period.</summary>
 public sealed record DueCheckIn(Guid OutcomeId, string Title, DateOnly PeriodStart);
 
@@ -60,6 +63,58 @@ public sealed class CheckInService(WaypointDb db, TimeProvider clock)
         db.CheckIns.Add(checkIn);
         await db.SaveChangesAsync(cancellationToken);
         return checkIn;
+    }
+
+    /// <summary>A team's open outcomes (agreed or active), for one person to update them all in one form.</summary>
+    public async Task<List<TeamOutcome>> TeamOutcomesAsync(Guid teamId, Guid personId, bool seePrivate, CancellationToken cancellationToken)
+    {
+        var period = CheckInPeriods.StartOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Cadence);
+        return await Visible(seePrivate)
+            .Where(o => o.TeamId == teamId && (o.State == OutcomeState.Agreed || o.State == OutcomeState.Active))
+            .OrderBy(o => o.Title)
+            .Select(o => new TeamOutcome(o.Id, o.Title, db.CheckIns.Any(c => c.OutcomeId == o.Id && c.AuthorId == personId && c.PeriodStart == period)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Posts several check-ins at once, all or nothing: one that breaks a rule refuses them all, and every broken
+    /// rule is named with its row's prefix (<c>row-2-confidence</c>). A check-in on an outcome already checked in on
+    /// this period is an edit of that one.
+    /// </summary>
+    public async Task<int> PostManyAsync(Guid authorId, bool seePrivate, IReadOnlyList<(Guid OutcomeId, string Prefix, CheckInInput Input)> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.OutcomeId).ToList();
+        var outcomes = await Visible(seePrivate).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        var period = CheckInPeriods.StartOf(DateOnly.FromDateTime(now.UtcDateTime), Cadence);
+        var current = await db.CheckIns
+            .Where(c => ids.Contains(c.OutcomeId) && c.AuthorId == authorId && c.PeriodStart == period && !db.CheckIns.Any(e => e.SupersedesId == c.Id))
+            .ToDictionaryAsync(c => c.OutcomeId, cancellationToken);
+
+        var posted = new List<CheckIn>();
+        var problems = new List<RuleViolation>();
+        foreach (var (outcomeId, prefix, input) in rows)
+        {
+            try
+            {
+                var outcome = outcomes.GetValueOrDefault(outcomeId) ?? throw new RuleViolation("outcomeId", "Choose an outcome you can see");
+                var standing = current.GetValueOrDefault(outcomeId);
+                posted.Add(CheckIn.Post(outcome, authorId, Cadence, input.Confidence, input.Progress, input.Blockers, input.Asks, standing is not null, standing, now));
+            }
+            catch (RuleViolation violation)
+            {
+                problems.Add(new RuleViolation($"{prefix}-{violation.Field}", violation.Message));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RuleViolations($"{problems.Count} check-ins need changing; none was saved", problems);
+        }
+
+        db.CheckIns.AddRange(posted);
+        await db.SaveChangesAsync(cancellationToken);
+        return posted.Count;
     }
 
     /// <summary>Open outcomes (agreed or active) that this person has not checked in on this period.</summary>

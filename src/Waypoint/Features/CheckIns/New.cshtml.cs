@@ -97,17 +97,20 @@ public sealed class NewModel(CheckInService checkIns, OutcomeService outcomes, O
         return Page();
     }
 
-    private decimal? ReadConfidence()
+    private decimal? ReadConfidence() => ReadConfidence(Confidence, "confidence");
+
+    /// <summary>Reads a confidence as typed ("70" or "70%"); blank is left for the rules to ask for.</summary>
+    internal static decimal? ReadConfidence(string? typed, string field)
     {
-        if (string.IsNullOrWhiteSpace(Confidence))
+        if (string.IsNullOrWhiteSpace(typed))
         {
             return null;
         }
 
-        var text = Confidence.Trim().TrimEnd('%').Trim();
+        var text = typed.Trim().TrimEnd('%').Trim();
         return decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new RuleViolation("confidence", ConfidenceMessage);
+            : throw new RuleViolation(field, ConfidenceMessage);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
