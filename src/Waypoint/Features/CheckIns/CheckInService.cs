@@ -3,6 +3,7 @@ using Waypoint.Core;
 using Waypoint.Core.CheckIns;
 using Waypoint.Core.Outcomes;
 using Waypoint.Data;
+using Waypoint.Features.Outcomes;
 
 namespace Waypoint.Features.CheckIns;
 
@@ -169,6 +170,5 @@ public sealed class CheckInService(WaypointDb db, TimeProvider clock)
         return Calibration.Score(list.Select(f => new Forecast(f.Confidence / 100.0, f.Happened)).ToList());
     }
 
-    private IQueryable<Outcome> Visible(bool seePrivate) =>
-        db.Outcomes.AsNoTracking().Where(o => seePrivate || o.Visibility != Visibility.Private);
+    private IQueryable<Outcome> Visible(bool seePrivate) => db.VisibleOutcomes(seePrivate);
 }

@@ -149,8 +149,7 @@ public sealed class OutcomeService(WaypointDb db, TimeProvider clock)
         return await SummariseAsync(outcomes, cancellationToken);
     }
 
-    private IQueryable<Outcome> Visible(bool seePrivate) =>
-        db.Outcomes.AsNoTracking().Where(o => seePrivate || o.Visibility != Visibility.Private);
+    private IQueryable<Outcome> Visible(bool seePrivate) => db.VisibleOutcomes(seePrivate);
 
     private async Task<List<OutcomeSummary>> SummariseAsync(List<Outcome> outcomes, CancellationToken cancellationToken)
     {
@@ -226,4 +225,11 @@ public sealed class OutcomeService(WaypointDb db, TimeProvider clock)
         var parents = await db.Outcomes.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ParentId, cancellationToken);
         outcome.AlignUnder(parentId, id => parents.GetValueOrDefault(id));
     }
+}
+
+/// <summary>The one rule for which outcomes a person sees: private ones only with the permission to see them.</summary>
+public static class OutcomeVisibility
+{
+    public static IQueryable<Outcome> VisibleOutcomes(this WaypointDb db, bool seePrivate) =>
+        db.Outcomes.AsNoTracking().Where(o => seePrivate || o.Visibility != Visibility.Private);
 }

@@ -82,15 +82,7 @@ function drawChart(figure) {
     return;
   }
 
-  const box = document.createElement("div");
-  box.className = "waypoint-chart__canvas";
-  const canvas = document.createElement("canvas");
-  canvas.setAttribute("role", "img");
-  canvas.setAttribute("aria-labelledby", `${id}-title`);
-  canvas.setAttribute("aria-describedby", `${id}-summary`);
-  canvas.textContent = "The table below holds the chart’s data.";
-  box.append(canvas);
-  figure.querySelector("figcaption").after(box);
+  const canvas = placeCanvas(figure, id);
 
   new Chart(canvas, {
     type: "line",
@@ -174,15 +166,7 @@ function drawReliability(figure) {
     return;
   }
 
-  const box = document.createElement("div");
-  box.className = "waypoint-chart__canvas";
-  const canvas = document.createElement("canvas");
-  canvas.setAttribute("role", "img");
-  canvas.setAttribute("aria-labelledby", `${id}-title`);
-  canvas.setAttribute("aria-describedby", `${id}-summary`);
-  canvas.textContent = "The table below holds the chart’s data.";
-  box.append(canvas);
-  figure.querySelector("figcaption").after(box);
+  const canvas = placeCanvas(figure, id);
 
   const percent = (value) => `${numberWords.format(value)}%`;
   new Chart(canvas, {
@@ -217,3 +201,17 @@ function drawReliability(figure) {
 document.querySelectorAll("[data-waypoint-chart]").forEach(drawChart);
 document.querySelectorAll("[data-waypoint-reliability]").forEach(drawReliability);
 document.querySelectorAll("[data-waypoint-sparkline]").forEach(drawSparkline);
+
+// A canvas after the figure's caption, named by its title and described by its summary; the table stays the content.
+function placeCanvas(figure, id) {
+  const box = document.createElement("div");
+  box.className = "waypoint-chart__canvas";
+  const canvas = document.createElement("canvas");
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-labelledby", `${id}-title`);
+  canvas.setAttribute("aria-describedby", `${id}-summary`);
+  canvas.textContent = "The table below holds the chart’s data.";
+  box.append(canvas);
+  figure.querySelector("figcaption").after(box);
+  return canvas;
+}
