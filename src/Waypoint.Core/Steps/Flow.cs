@@ -42,3 +42,34 @@ public static class Flow
         return result;
     }
 }
+
+/// <summary>The dates flow figures need from one step.</summary>
+public sealed record FlowStep(StepStatus Status, DateOnly DueDate, DateOnly? ReadyOn, DateOnly? FinishedOn);
+
+/// <summary>
+/// How a team's (or the organisation's) steps flow: lead time from Ready to Done (median and 85th percentile, in
+/// days), steps done per week, work in progress now, and the share of done steps that finished inside their box.
+/// </summary>
+public sealed record FlowFigures(
+    int Done,
+    double? LeadTimeMedian,
+    double? LeadTime85,
+    IReadOnlyList<(DateOnly Week, int Done)> Throughput,
+    int WorkInProgress,
+    double? ShareInBox)
+{
+    public static FlowFigures Of(IEnumerable<FlowStep> steps)
+    {
+        var list = steps.ToList();
+        var done = list.Where(s => s.Status == StepStatus.Done && s.FinishedOn is not null).ToList();
+        var leadTimes = done.Where(s => s.ReadyOn is not null)
+            .Select(s => (double)(s.FinishedOn!.Value.DayNumber - s.ReadyOn!.Value.DayNumber)).ToList();
+        return new FlowFigures(
+            done.Count,
+            Flow.Percentile(leadTimes, 50),
+            Flow.Percentile(leadTimes, 85),
+            Flow.ThroughputPerWeek(done.Select(s => s.FinishedOn!.Value)),
+            list.Count(s => s.Status == StepStatus.Doing),
+            done.Count == 0 ? null : (double)done.Count(s => s.FinishedOn <= s.DueDate) / done.Count);
+    }
+}

@@ -49,22 +49,14 @@ public sealed class Step : ITenantOwned
         Because = string.Empty;
     }
 
-    public Step(Guid id, Guid organisationId, Guid outcomeId, string? title, string? change, Guid? indicatorId, string? expectedEffect, string? because, IEnumerable<Guid> owners)
+    public Step(Guid id, Guid organisationId, Guid outcomeId, StepPlan plan, StepCalendar calendar, DateTimeOffset createdAt)
         : this()
     {
         Id = id;
         OrganisationId = organisationId;
         OutcomeId = outcomeId;
-        Title = Text.Required(title, TitleMaxLength, "title", "a title");
-        Change = Text.Required(change, TextMaxLength, "change", "the change you will make");
-        IndicatorId = indicatorId ?? throw new RuleViolation("indicatorId", "Choose the indicator you expect the step to move");
-        ExpectedEffect = Text.Required(expectedEffect, TextMaxLength, "expectedEffect", "the effect you expect, with its direction and rough size");
-        Because = Text.Required(because, TextMaxLength, "because", "why you believe it");
-        _owners.AddRange(owners.Distinct());
-        if (_owners.Count == 0)
-        {
-            throw new RuleViolation("owners", "Choose at least one owner");
-        }
+        CreatedAt = createdAt;
+        Revise(plan, calendar);
     }
 
     public Guid Id { get; private set; }
@@ -85,6 +77,82 @@ public sealed class Step : ITenantOwned
 
     public IReadOnlyList<Guid> Owners => _owners;
 
+    public DateOnly StartDate { get; private set; }
+
+    public DateOnly DueDate { get; private set; }
+
+    /// <summary>Why a leader let this step run longer than the organisation's box, when one did.</summary>
+    public string? BoxOverrideReason { get; private set; }
+
+    public Guid? BoxOverriddenBy { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When the step last became Ready: lead time is counted from here to Done.</summary>
+    public DateOnly? ReadyOn { get; private set; }
+
+    public DateOnly? StartedOn { get; private set; }
+
+    public DateOnly? FinishedOn { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>Afterwards, whether the assessed risk happened; null until the owners say.</summary>
+    public bool? RiskMaterialised { get; private set; }
+
+    /// <summary>How badly, 1–5 on the impact scale, when it did.</summary>
+    public int? MaterialisedImpact { get; private set; }
+
+    public bool IsClosed => Status is StepStatus.Done or StepStatus.Stopped;
+
+    /// <summary>Past its due date and not closed.</summary>
+    public bool IsOverdue(DateOnly today) => !IsClosed && today > DueDate;
+
+    /// <summary>Finished, and on or before its due date.</summary>
+    public bool FinishedInBox => Status == StepStatus.Done && FinishedOn <= DueDate;
+
+    public bool IsOwnedBy(Guid person) => _owners.Contains(person);
+
+    /// <summary>
+    /// Sets what the step is and when it runs. A step planned longer than the organisation's box is refused with
+    /// a suggestion to split it, unless a leader has allowed it with a reason.
+    /// </summary>
+    public void Revise(StepPlan plan, StepCalendar calendar)
+    {
+        if (IsClosed)
+        {
+            throw new RuleViolation("status", $"This step is {Status} and can no longer be changed");
+        }
+
+        var title = Text.Required(plan.Title, TitleMaxLength, "title", "a title");
+        var change = Text.Required(plan.Change, TextMaxLength, "change", "the change you will make");
+        var indicator = plan.IndicatorId ?? throw new RuleViolation("indicatorId", "Choose the indicator you expect the step to move");
+        var effect = Text.Required(plan.ExpectedEffect, TextMaxLength, "expectedEffect", "the effect you expect, with its direction and rough size");
+        var because = Text.Required(plan.Because, TextMaxLength, "because", "why you believe it");
+        var owners = plan.Owners.Distinct().ToList();
+        if (owners.Count == 0)
+        {
+            throw new RuleViolation("owners", "Choose at least one owner");
+        }
+
+        var start = plan.StartDate ?? throw new RuleViolation("startDate", "Enter the date the step starts");
+        var due = plan.DueDate ?? throw new RuleViolation("dueDate", "Enter the date the step is due");
+        var overrideReason = plan.BoxOverride is { } allowed ? Text.Required(allowed.Reason, TextMaxLength, "boxOverrideReason", "why this step may run longer") : null;
+        TimeBox.Check(start, due, calendar.Holidays, calendar.MaximumWorkingDays, overrideReason is not null);
+
+        Title = title;
+        Change = change;
+        IndicatorId = indicator;
+        ExpectedEffect = effect;
+        Because = because;
+        _owners.Clear();
+        _owners.AddRange(owners);
+        StartDate = start;
+        DueDate = due;
+        BoxOverrideReason = overrideReason;
+        BoxOverriddenBy = overrideReason is null ? null : plan.BoxOverride!.By;
+    }
+
     public StepStatus Status { get; private set; }
 
     public RiskAssessment? Risk { get; private set; }
@@ -98,7 +166,7 @@ public sealed class Step : ITenantOwned
     public bool HasLearning { get; private set; }
 
     /// <summary>Records the owners' risk assessment and what the gate decided; a new assessment asks the gate again.</summary>
-    public GateDecision Assess(RiskAssessment risk, AppetiteLevel appetite, AppetiteScale scale)
+    public GateDecision Assess(RiskAssessment risk, AppetiteLevel appetite, AppetiteScale scale, DateTimeOffset at)
     {
         if (Status is StepStatus.Doing or StepStatus.Done or StepStatus.Stopped)
         {
@@ -110,11 +178,12 @@ public sealed class Step : ITenantOwned
         SignOff = decision == GateDecision.WithinAppetite ? SignOff.WithinAppetite : SignOff.Waiting;
         DecidedBy = null;
         DecisionReason = null;
+        DecidedAt = decision == GateDecision.WithinAppetite ? at : null;
         return decision;
     }
 
     /// <summary>A leader's or admin's decision on a step above appetite. They may not decide on their own step.</summary>
-    public void Decide(Guid decider, bool approve, string? reason)
+    public void Decide(Guid decider, bool approve, string? reason, DateTimeOffset at)
     {
         if (SignOff != SignOff.Waiting)
         {
@@ -130,7 +199,30 @@ public sealed class Step : ITenantOwned
 
         DecisionReason = Text.Required(reason, TextMaxLength, "reason", "the reason for your decision");
         DecidedBy = decider;
+        DecidedAt = at;
         SignOff = approve ? SignOff.Approved : SignOff.Declined;
+    }
+
+    /// <summary>Afterwards: whether the risk the owners assessed happened, and if so how badly (1–5).</summary>
+    public void RecordAftermath(bool materialised, int? impact)
+    {
+        if (!IsClosed)
+        {
+            throw new RuleViolation("materialised", "Say whether the risk happened once the step has ended");
+        }
+
+        if (Risk is null)
+        {
+            throw new RuleViolation("materialised", "This step ended without a risk assessment, so there is nothing to compare");
+        }
+
+        if (materialised && impact is not (>= 1 and <= 5))
+        {
+            throw new RuleViolation("impact", "Choose how badly it happened, from 1 (negligible) to 5 (severe)");
+        }
+
+        RiskMaterialised = materialised;
+        MaterialisedImpact = materialised ? impact : null;
     }
 
     /// <summary>Records that what was learned has been written up, which a step needs before it can close.</summary>
@@ -166,7 +258,7 @@ public sealed class Step : ITenantOwned
             };
         }
 
-        if (next is StepStatus.Done or StepStatus.Stopped && Status != StepStatus.Idea && !HasLearning)
+        if (next is StepStatus.Done or StepStatus.Stopped && !HasLearning)
         {
             return "Write up what was learned before closing the step";
         }
@@ -174,7 +266,7 @@ public sealed class Step : ITenantOwned
         return null;
     }
 
-    public void MoveTo(StepStatus next)
+    public void MoveTo(StepStatus next, DateOnly today)
     {
         if (WhyNot(next) is { } reason)
         {
@@ -182,5 +274,41 @@ public sealed class Step : ITenantOwned
         }
 
         Status = next;
+        switch (next)
+        {
+            case StepStatus.Idea:
+                ReadyOn = null;
+                break;
+            case StepStatus.Ready:
+                ReadyOn = today;
+                break;
+            case StepStatus.Doing:
+                StartedOn = today;
+                break;
+            default:
+                FinishedOn = today;
+                break;
+        }
     }
+}
+
+/// <summary>What a step is, as its owners write it: a hypothesis in three parts, who owns it and when it runs.</summary>
+public sealed record StepPlan(
+    string? Title,
+    string? Change,
+    Guid? IndicatorId,
+    string? ExpectedEffect,
+    string? Because,
+    IReadOnlyList<Guid> Owners,
+    DateOnly? StartDate,
+    DateOnly? DueDate,
+    BoxOverride? BoxOverride = null);
+
+/// <summary>A leader's permission for a step to run longer than the box, with the reason.</summary>
+public sealed record BoxOverride(Guid By, string? Reason);
+
+/// <summary>The organisation's working calendar for steps: the longest a step may be planned for, and its holidays.</summary>
+public sealed record StepCalendar(int MaximumWorkingDays, IReadOnlySet<DateOnly> Holidays)
+{
+    public static readonly StepCalendar Default = new(TimeBox.DefaultMaximumWorkingDays, new HashSet<DateOnly>());
 }
