@@ -10,6 +10,7 @@ using Waypoint.Core.Audit;
 using Waypoint.Core.CheckIns;
 using Waypoint.Core.Organisations;
 using Waypoint.Core.Outcomes;
+using Waypoint.Core.Steps;
 
 namespace Waypoint.Data;
 
@@ -53,6 +54,14 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
     public DbSet<Measurement> Measurements => Set<Measurement>();
 
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<Step> Steps => Set<Step>();
+
+    public DbSet<Learning> Learning => Set<Learning>();
+
+    public DbSet<StepSettings> StepSettings => Set<StepSettings>();
+
+    public DbSet<RiskAppetite> RiskAppetites => Set<RiskAppetite>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

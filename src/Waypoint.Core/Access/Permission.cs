@@ -32,4 +32,13 @@ public enum Permission
 
     /// <summary>Post check-ins on outcomes: progress and a confidence, instead of a timesheet.</summary>
     PostCheckIns,
+
+    /// <summary>Propose, plan and move steps, assess their risk and write up what they taught. Anyone doing the work may.</summary>
+    ManageSteps,
+
+    /// <summary>Sign off a step's risk above appetite, and let a step run longer than the box.</summary>
+    SignOffSteps,
+
+    /// <summary>Set the risk appetite per category, the appetite scale, the longest a step may take and the holidays.</summary>
+    SetStepRules,
 }

@@ -16,6 +16,10 @@ public static class RolePermissions
         Permission.ManageOutcomes => role is Role.Leader or Role.Admin,
         Permission.RecordMeasurements => role is Role.Member or Role.Leader or Role.Admin,
         Permission.PostCheckIns => role is Role.Member or Role.Leader or Role.Admin,
+        // Treat everyone as a responsible adult: any member may propose and start steps.
+        Permission.ManageSteps => role is Role.Member or Role.Leader or Role.Admin,
+        Permission.SignOffSteps => role is Role.Leader or Role.Admin,
+        Permission.SetStepRules => role is Role.Leader or Role.Admin,
         _ => false,
     };
 }

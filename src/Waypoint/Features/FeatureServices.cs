@@ -14,6 +14,7 @@ public static class FeatureServices
         services.AddScoped<Outcomes.OutcomeService>();
         services.AddScoped<Indicators.IndicatorService>();
         services.AddScoped<CheckIns.CheckInService>();
+        services.AddScoped<Steps.StepService>();
     }
 }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Waypoint.Core.Outcomes;
 using Waypoint.Cli;
 using Waypoint.Core.Access;
 using Waypoint.Core.Organisations;
@@ -159,10 +160,27 @@ public sealed class DemoSeeder(WaypointDb db, UserManager<WaypointUser> users, T
         {
             db.AddRange(DemoOutcomes.Create(organisation.Id, IdFor, now));
             await db.SaveChangesAsync(cancellationToken);
+            await SeedStepsAsync(organisation.Id, now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return created;
+    }
+
+    private async Task SeedStepsAsync(Guid organisationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var measurements = (await db.Measurements.IgnoreQueryFilters().AsNoTracking()
+                .Where(m => m.OrganisationId == organisationId)
+                .Select(m => new { m.IndicatorId, m.Date, m.Value })
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.IndicatorId);
+        var open = await db.Outcomes.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => o.OrganisationId == organisationId && (o.State == OutcomeState.Agreed || o.State == OutcomeState.Active))
+            .Select(o => o.Id).ToListAsync(cancellationToken);
+        decimal? ValueOn(Guid indicator, DateOnly date) =>
+            measurements[indicator].Where(m => m.Date <= date).OrderByDescending(m => m.Date).Select(m => (decimal?)m.Value).FirstOrDefault();
+        db.AddRange(DemoSteps.Create(organisationId, IdFor, now, ValueOn, open.Contains));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The same name always gives the same id, so the demo is the same on every machine.</summary>

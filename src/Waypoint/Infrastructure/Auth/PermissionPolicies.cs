@@ -45,6 +45,9 @@ public static class Policies
     public const string ManageOutcomes = nameof(Permission.ManageOutcomes);
     public const string RecordMeasurements = nameof(Permission.RecordMeasurements);
     public const string PostCheckIns = nameof(Permission.PostCheckIns);
+    public const string ManageSteps = nameof(Permission.ManageSteps);
+    public const string SignOffSteps = nameof(Permission.SignOffSteps);
+    public const string SetStepRules = nameof(Permission.SetStepRules);
 
     /// <summary>Signed in, whatever the organisation: for pages outside any organisation.</summary>
     public const string SignedIn = "SignedIn";
