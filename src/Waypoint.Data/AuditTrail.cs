@@ -29,6 +29,9 @@ internal static class AuditTrail
         entry.Entity is not AuditEntry and not DataProtectionKey
         && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
+    /// <summary>States and kinds by name, so that the trail reads without the source code.</summary>
+    private static readonly JsonSerializerOptions Options = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     public static PendingAudit Capture(EntityEntry entry)
     {
         var action = entry.State switch
@@ -67,6 +70,15 @@ internal static class AuditTrail
             values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
         }
 
-        return JsonSerializer.Serialize(values);
+        // Value objects kept in the row (a step's risk assessment) are part of the record too.
+        foreach (var complex in entry.ComplexProperties)
+        {
+            foreach (var property in complex.Properties)
+            {
+                values[$"{complex.Metadata.Name}.{property.Metadata.Name}"] = original ? property.OriginalValue : property.CurrentValue;
+            }
+        }
+
+        return JsonSerializer.Serialize(values, Options);
     }
 }

@@ -33,5 +33,6 @@ public static class FeatureEndpoints
         Outcomes.OutcomesApi.Map(api);
         Indicators.IndicatorsApi.Map(api);
         CheckIns.CheckInsApi.Map(api);
+        Steps.StepsApi.Map(api);
     }
 }

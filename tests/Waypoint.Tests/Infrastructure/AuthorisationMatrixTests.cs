@@ -139,6 +139,22 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["POST /api/v1/orgs/{org}/outcomes/{id:guid}/check-ins"] = Audience.MembersLeadersAndAdmins,
         ["GET /api/v1/orgs/{org}/check-ins/due"] = Audience.MembersLeadersAndAdmins,
         ["GET /api/v1/orgs/{org}/calibration"] = Audience.AnyMember,
+        ["GET /api/v1/orgs/{org}/steps/"] = Audience.AnyMember,
+        ["POST /api/v1/orgs/{org}/steps/"] = Audience.MembersLeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/steps/{id:guid}"] = Audience.AnyMember,
+        ["PUT /api/v1/orgs/{org}/steps/{id:guid}"] = Audience.MembersLeadersAndAdmins,
+        ["PUT /api/v1/orgs/{org}/steps/{id:guid}/status"] = Audience.MembersLeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/steps/{id:guid}/risk"] = Audience.AnyMember,
+        ["PUT /api/v1/orgs/{org}/steps/{id:guid}/risk"] = Audience.MembersLeadersAndAdmins,
+        ["PUT /api/v1/orgs/{org}/steps/{id:guid}/decision"] = Audience.LeadersAndAdmins,
+        ["PUT /api/v1/orgs/{org}/steps/{id:guid}/aftermath"] = Audience.MembersLeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/steps/{id:guid}/learning"] = Audience.AnyMember,
+        ["PUT /api/v1/orgs/{org}/steps/{id:guid}/learning"] = Audience.MembersLeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/learning"] = Audience.AnyMember,
+        ["GET /api/v1/orgs/{org}/risk-appetite"] = Audience.AnyMember,
+        ["PUT /api/v1/orgs/{org}/risk-appetite"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/flow"] = Audience.AnyMember,
+        ["GET /api/v1/orgs/{org}/risk-report"] = Audience.AnyMember,
     };
 
     private static readonly string[] People =
@@ -243,7 +259,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         return keys.Distinct().ToList();
     }
 
-    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim, Guid Outcome, Guid Indicator, Guid Target);
+    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim, Guid Outcome, Guid Indicator, Guid Target, Guid Step);
 
     /// <summary>Real records of anytown, so that an allowed request finds what it asks for.</summary>
     private async Task<Ids> IdsAsync()
@@ -263,8 +279,22 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
             $$"""{"teamId":"{{team}}","title":"Matrix outcome","userNeed":"A need","doneMeans":"Done","targetDate":"2027-03-31","visibility":"Organisation"}""");
         var target = await CreateAsync(admin, $"/api/v1/orgs/anytown/outcomes/{outcome}/targets",
             $$"""{"indicatorId":"{{indicator}}","baselineDate":"2026-04-01","baselineValue":40,"targetDate":"2027-03-31","targetValue":70}""");
+        // A step with a risk assessment and learning, so that reading either finds something.
+        var step = await CreateAsync(admin, "/api/v1/orgs/anytown/steps/",
+            $$"""{"outcomeId":"{{outcome}}","title":"Matrix step","change":"a change","indicatorId":"{{indicator}}","expectedEffect":"up a little","because":"a reason","owners":["{{DemoSeeder.IdFor("admin@anytown.example")}}"],"startDate":"2026-11-30","dueDate":"2026-12-04"}""");
+        using var assess = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/orgs/anytown/steps/{step}/risk")
+        {
+            Content = new StringContent("""{"category":"People","likelihood":1,"impact":1,"reversibility":"Reversible"}""", Encoding.UTF8, "application/json"),
+        };
+        assess.Headers.TryAddWithoutValidation("If-Match", "*");
+        (await admin.SendAsync(assess)).EnsureSuccessStatusCode();
+        using var learning = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/orgs/anytown/steps/{step}/learning")
+        {
+            Content = new StringContent("""{"whatHappened":"It went","evidence":"A figure","nextSteps":"More"}""", Encoding.UTF8, "application/json"),
+        };
+        (await admin.SendAsync(learning)).EnsureSuccessStatusCode();
         return new Ids(team, DemoSeeder.IdFor("anytown/service/Housing repairs"),
-            DemoSeeder.IdFor("anytown/membership/member@anytown.example"), victim, outcome, indicator, target);
+            DemoSeeder.IdFor("anytown/membership/member@anytown.example"), victim, outcome, indicator, target, step);
     }
 
     private static async Task<Guid> CreateAsync(HttpClient client, string url, string json)
@@ -278,6 +308,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
     {
         var id = pattern switch
         {
+            _ when pattern.Contains("/steps/{id", StringComparison.Ordinal) => ids.Step,
             _ when pattern.Contains("/outcomes/", StringComparison.Ordinal) => ids.Outcome,
             _ when pattern.Contains("/indicators/", StringComparison.Ordinal) => ids.Indicator,
             _ when pattern.Contains("/teams/", StringComparison.Ordinal) => ids.Team,

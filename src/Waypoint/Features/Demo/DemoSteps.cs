@@ -205,7 +205,7 @@ internal static class DemoSteps
             }
 
             // Afterwards: most risks did not happen; operations and technology risks happened more than assessed.
-            var happened = idea.Category is "Operations" or "Technology" ? random.Next(0, 10) < 6 : random.Next(0, 10) < 1;
+            var happened = idea.Category is "Operations" or "Technology" ? random.Next(0, 10) < 8 : random.Next(0, 10) < 1;
             step.RecordAftermath(happened, happened ? Math.Max(1, idea.Impact - 1) : null);
         }
     }

@@ -385,7 +385,8 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
 
     private async Task<Step?> TrackedAsync(Guid id, bool seePrivate, CancellationToken cancellationToken)
     {
-        var outcomes = db.VisibleOutcomes(seePrivate);
+        // Not VisibleOutcomes: its AsNoTracking would apply to the whole query, and the change would never be saved.
+        var outcomes = db.Outcomes.Where(o => seePrivate || o.Visibility != Visibility.Private);
         return await db.Steps.Where(s => outcomes.Any(o => o.Id == s.OutcomeId)).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
     }
 
