@@ -62,4 +62,41 @@ public sealed class RiskGateTests
             var irreversible = RiskGate.Decide(Risk(likelihood, impact, Reversibility.Irreversible), appetite, AppetiteScale.Default);
             return irreversible >= reversible;
         });
+
+    /// <summary>Any scale an organisation could set: five scores from 1 to 25 that never fall.</summary>
+    private static Arbitrary<AppetiteScale> Scales() =>
+        Gen.ArrayOf(Gen.Choose(1, 25), 5).Select(a => a.Order().ToArray())
+            .Select(a => AppetiteScale.Checked(a[0], a[1], a[2], a[3], a[4]))
+            .ToArbitrary();
+
+    [Property]
+    public Property On_any_scale_an_organisation_may_set_raising_appetite_never_asks_for_more_sign_off() =>
+        Prop.ForAll(Cases(), Scales(), (c, scale) =>
+        {
+            var (likelihood, impact, reversibility, appetite) = c;
+            var risk = Risk(likelihood, impact, reversibility);
+            var higher = (AppetiteLevel)Math.Min((int)appetite + 1, (int)AppetiteLevel.Eager);
+            return RiskGate.Decide(risk, higher, scale) <= RiskGate.Decide(risk, appetite, scale)
+                   && RiskGate.Decide(Risk(likelihood, impact, Reversibility.Irreversible), appetite, scale) >= RiskGate.Decide(Risk(likelihood, impact), appetite, scale);
+        });
+
+    [Property]
+    public Property A_smaller_risk_never_needs_more_sign_off_than_a_larger_one() =>
+        Prop.ForAll(Cases(), Cases(), Scales(), (a, b, scale) =>
+        {
+            var (l1, i1, r, appetite) = a;
+            var (l2, i2, _, _) = b;
+            var smaller = Risk(Math.Min(l1, l2), Math.Min(i1, i2), r);
+            var larger = Risk(Math.Max(l1, l2), Math.Max(i1, i2), r);
+            return RiskGate.Decide(smaller, appetite, scale) <= RiskGate.Decide(larger, appetite, scale);
+        });
+
+    [Fact]
+    public void Raising_a_levels_score_lets_more_through_and_never_fewer()
+    {
+        var strict = new AppetiteScale(Cautious: 6);
+        var generous = new AppetiteScale(Cautious: 10);
+        Assert.Equal(GateDecision.NeedsSignOff, RiskGate.Decide(Risk(2, 4), AppetiteLevel.Cautious, strict));
+        Assert.Equal(GateDecision.WithinAppetite, RiskGate.Decide(Risk(2, 4), AppetiteLevel.Cautious, generous));
+    }
 }
