@@ -92,7 +92,13 @@ public sealed class AppetiteModel(StepService steps, OrganisationContext organis
             var chosen = new Dictionary<string, AppetiteLevel>(StringComparer.Ordinal);
             for (var i = 0; Request.Form[$"category-{i}"] is { Count: > 0 } category; i++)
             {
-                var text = Request.Form[$"appetite-{i}"].ToString();
+                // A select that was not sent at all leaves its category as it is.
+                if (Request.Form[$"appetite-{i}"] is not { Count: > 0 } sent)
+                {
+                    continue;
+                }
+
+                var text = sent.ToString();
                 ChosenLevels[category.ToString()] = text;
                 chosen[category.ToString()] = ParseLevel(text, $"appetite-{i}");
             }
