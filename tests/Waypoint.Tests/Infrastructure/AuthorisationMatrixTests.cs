@@ -101,6 +101,14 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["GET /{org}/indicators/{id:guid}/measurements/new"] = Audience.MembersLeadersAndAdmins,
         ["POST /{org}/indicators/{id:guid}/measurements/new"] = Audience.MembersLeadersAndAdmins,
 
+        ["GET /{org}/flow"] = Audience.AnyMember,
+        ["GET /{org}/risk"] = Audience.AnyMember,
+        ["GET /{org}/risk-appetite"] = Audience.AnyMember,
+        // Everyone reads the rules; only leaders and admins change them, refused before the antiforgery check.
+        ["POST /{org}/risk-appetite"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/learning"] = Audience.AnyMember,
+        ["GET /{org}/steps/help"] = Audience.AnyMember,
+
         ["GET /{org}/teams/{id:guid}/check-in"] = Audience.MembersLeadersAndAdmins,
         ["POST /{org}/teams/{id:guid}/check-in"] = Audience.MembersLeadersAndAdmins,
 

@@ -5,6 +5,6 @@ document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initAll();
 
 // Charts load only on pages that have some to draw.
-if (document.querySelector("[data-waypoint-chart], [data-waypoint-sparkline], [data-waypoint-reliability]")) {
+if (document.querySelector("[data-waypoint-chart], [data-waypoint-sparkline], [data-waypoint-reliability], [data-waypoint-bars]")) {
   import("/js/charts.js");
 }

@@ -198,7 +198,41 @@ function drawReliability(figure) {
   });
 }
 
+// A bar chart of counts by label, such as steps done each week.
+function drawBars(figure) {
+  const id = figure.dataset.waypointBars;
+  const source = document.getElementById(`${id}-data`);
+  if (!source) {
+    return;
+  }
+
+  const { label, labels, values } = JSON.parse(source.textContent);
+  if (values.length === 0) {
+    return;
+  }
+
+  const canvas = placeCanvas(figure, id);
+  new Chart(canvas, {
+    type: "bar",
+    data: { labels, datasets: [{ label, data: values, backgroundColor: BLUE, borderColor: BLUE }] },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      responsive: true,
+      scales: {
+        x: { ticks: { maxRotation: 0, autoSkip: true } },
+        y: { beginAtZero: true, title: { display: true, text: label }, ticks: { precision: 0 } },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { title: (items) => (items.length > 0 ? `Week starting ${items[0].label}` : ""), label: (item) => `${label}: ${item.parsed.y}` } },
+      },
+    },
+  });
+}
+
 document.querySelectorAll("[data-waypoint-chart]").forEach(drawChart);
+document.querySelectorAll("[data-waypoint-bars]").forEach(drawBars);
 document.querySelectorAll("[data-waypoint-reliability]").forEach(drawReliability);
 document.querySelectorAll("[data-waypoint-sparkline]").forEach(drawSparkline);
 
