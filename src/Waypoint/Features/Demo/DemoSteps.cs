@@ -123,20 +123,22 @@ internal static class DemoSteps
         var admin = idFor("admin@anytown.example");
 
         // Pilots first, then the wider trials; step n starts about 12 days after step n - 1, ending near today.
-        var plan = Ideas.Select((idea, i) => (idea, Wider: false, Order: i * 2))
-            .Concat(Ideas.Select((idea, i) => (idea, Wider: true, Order: (i * 2) + 1)))
+        // Ideas taken in a spread order (7 and 30 share no factor), so every team has steps throughout the two years.
+        var spread = Enumerable.Range(0, Ideas.Length).Select(k => Ideas[k * 7 % Ideas.Length]).ToList();
+        var plan = spread.Select((idea, i) => (idea, Wider: false, Order: i * 2))
+            .Concat(spread.Select((idea, i) => (idea, Wider: true, Order: (i * 2) + 1)))
             .OrderBy(p => p.Order % 2 == 0 ? p.Order : p.Order + 14)
             .ToList();
-        var firstMonday = Monday(today.AddDays(-12 * (plan.Count + 1)));
+        var firstMonday = Monday(today.AddDays(-12 * (plan.Count - 5)));
         var declinedOne = false;
         for (var n = 0; n < plan.Count; n++)
         {
             var (idea, wider, _) = plan[n];
             var outcomeId = idFor($"anytown/outcome/{idea.Outcome}");
             var fromEnd = plan.Count - n;
-            // The last six are still open (on outcomes that are still open): two ideas, one waiting at the gate,
-            // three in progress of which two are past their due date. The rest closed.
-            var open = fromEnd <= 6 && outcomeOpen(outcomeId);
+            // The last seven are still open (on outcomes that are still open): two ideas, one waiting at the gate,
+            // the rest in progress, most of them past their due date. The rest closed.
+            var open = fromEnd <= 7 && outcomeOpen(outcomeId);
             var start = !open ? Monday(firstMonday.AddDays(12 * n)).AddDays(random.Next(0, 3))
                 : fromEnd switch { <= 2 => today.AddDays(7 + fromEnd), 3 => today.AddDays(3), 4 => today.AddDays(-4), _ => Monday(today.AddDays(-10 - (4 * fromEnd))) };
             var longer = n is 9 or 27 or 44;
