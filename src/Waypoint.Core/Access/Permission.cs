@@ -32,4 +32,10 @@ public enum Permission
 
     /// <summary>Post check-ins on outcomes: progress and a confidence, instead of a timesheet.</summary>
     PostCheckIns,
+
+    /// <summary>Run the mindset assessment: frameworks, campaigns, groups and invitations.</summary>
+    ManageSurveys,
+
+    /// <summary>See a closed campaign's results (always cut down to what may be shown) and an open one's count of answers.</summary>
+    ViewSurveyResults,
 }

@@ -45,6 +45,8 @@ public static class Policies
     public const string ManageOutcomes = nameof(Permission.ManageOutcomes);
     public const string RecordMeasurements = nameof(Permission.RecordMeasurements);
     public const string PostCheckIns = nameof(Permission.PostCheckIns);
+    public const string ManageSurveys = nameof(Permission.ManageSurveys);
+    public const string ViewSurveyResults = nameof(Permission.ViewSurveyResults);
 
     /// <summary>Signed in, whatever the organisation: for pages outside any organisation.</summary>
     public const string SignedIn = "SignedIn";
