@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.CheckIns;
+using Waypoint.Core.Mindset;
 using Waypoint.Core.Organisations;
 using Waypoint.Core.Outcomes;
 
@@ -53,6 +54,16 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
     public DbSet<Measurement> Measurements => Set<Measurement>();
 
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<Framework> MindsetFrameworks => Set<Framework>();
+
+    public DbSet<Campaign> MindsetCampaigns => Set<Campaign>();
+
+    public DbSet<RespondentGroup> RespondentGroups => Set<RespondentGroup>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Response> MindsetResponses => Set<Response>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
