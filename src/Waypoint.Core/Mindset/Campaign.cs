@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Waypoint.Core.Organisations;
 
@@ -93,9 +94,9 @@ public sealed class Campaign : ITenantOwned
         switch (StateOn(today))
         {
             case CampaignState.Draft:
-                throw new RuleViolation("campaign", $"This survey opens on {OpensOn:d MMMM yyyy}. Come back then to answer it");
+                throw new RuleViolation("campaign", $"This survey opens on {OpensOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Come back then to answer it");
             case CampaignState.Closed:
-                throw new RuleViolation("campaign", $"This survey closed on {ClosesOn:d MMMM yyyy} and takes no more answers");
+                throw new RuleViolation("campaign", $"This survey closed on {ClosesOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} and takes no more answers");
         }
     }
 
@@ -104,7 +105,7 @@ public sealed class Campaign : ITenantOwned
     {
         if (StateOn(today) != CampaignState.Closed)
         {
-            throw new RuleViolation("campaign", $"Results are shown once the campaign closes after {ClosesOn:d MMMM yyyy}. Until then only the number of answers per group is shown");
+            throw new RuleViolation("campaign", $"Results are shown once the campaign closes after {ClosesOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}. Until then only the number of answers per group is shown");
         }
     }
 

@@ -14,6 +14,12 @@ public static class FeatureServices
         services.AddScoped<Outcomes.OutcomeService>();
         services.AddScoped<Indicators.IndicatorService>();
         services.AddScoped<CheckIns.CheckInService>();
+        services.AddScoped<Mindset.FrameworkService>();
+        services.AddScoped<Mindset.CampaignService>();
+        services.AddScoped<Mindset.InvitationService>();
+        services.AddScoped<Mindset.ResponseService>();
+        services.AddScoped<Mindset.ResultsService>();
+        services.AddSingleton<Mindset.IInvitationSender, Mindset.CsvInvitationSender>();
     }
 }
 
