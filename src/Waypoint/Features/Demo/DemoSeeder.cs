@@ -159,6 +159,8 @@ public sealed class DemoSeeder(WaypointDb db, UserManager<WaypointUser> users, T
         {
             db.AddRange(DemoOutcomes.Create(organisation.Id, IdFor, now));
             await db.SaveChangesAsync(cancellationToken);
+            db.AddRange(DemoMindset.Create(organisation.Id, IdFor, now));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
