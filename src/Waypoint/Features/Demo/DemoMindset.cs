@@ -1,5 +1,11 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Waypoint.Core.Mindset;
 using Waypoint.Core.Outcomes;
+using Waypoint.Data;
 
 namespace Waypoint.Features.Demo;
 
@@ -71,6 +77,92 @@ internal static class DemoMindset
         outcome.MoveTo(OutcomeState.Agreed);
         records.Add(outcome);
         return records;
+    }
+
+    /// <summary>
+    /// Saves the demo. The fifteen thousand answers go in as multi-row inserts rather than through the change
+    /// tracker, which would take seconds; the demo is seeded for every test class, so that matters.
+    /// </summary>
+    public static async Task SeedAsync(WaypointDb db, Guid organisationId, Func<string, Guid> idFor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var records = Create(organisationId, idFor, now).ToList();
+        var responses = records.OfType<Response>().ToList();
+        db.AddRange(records.Where(r => r is not Response));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var sqlite = db.Database.IsSqlite();
+        object Id(Guid id) => sqlite ? id.ToString().ToUpperInvariant() : id;
+        object Day(DateOnly day) => sqlite ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : day;
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await InsertAsync(connection, transaction, sqlite, "mindset_responses", ["Id", "OrganisationId", "CampaignId", "GroupId", "SubmittedOn"],
+            responses.Select(r => new[] { Id(r.Id), Id(r.OrganisationId), Id(r.CampaignId), Id(r.GroupId), Day(r.SubmittedOn) }), cancellationToken);
+        await InsertAsync(connection, transaction, sqlite, "mindset_answers", ["ResponseId", "FeatureNumber", "StatementNumber", "Value"],
+            responses.SelectMany(r => r.Answers.Select(a => new[] { Id(r.Id), a.FeatureNumber, a.StatementNumber, (object)(int)a.Value })), cancellationToken);
+        await InsertAsync(connection, transaction, sqlite, "mindset_comments", ["ResponseId", "FeatureNumber", "Text"],
+            responses.SelectMany(r => r.Comments.Select(c => new[] { Id(r.Id), c.FeatureNumber, (object)c.Text })), cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts rows in one transaction: on SQLite one prepared single-row command run again and again (its
+    /// parameters are found by name, so large multi-row commands get slower, not faster); on PostgreSQL multi-row
+    /// commands, which save round trips.
+    /// </summary>
+    private static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, bool sqlite, string table, string[] columns, IEnumerable<object[]> rows, CancellationToken cancellationToken)
+    {
+        var rowsPerCommand = sqlite ? 1 : 500;
+        var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
+        DbCommand? prepared = null;
+        try
+        {
+            foreach (var chunk in rows.Chunk(rowsPerCommand))
+            {
+                if (prepared is null || chunk.Length != rowsPerCommand || !sqlite)
+                {
+                    if (prepared is not null)
+                    {
+                        await prepared.DisposeAsync();
+                    }
+
+                    prepared = connection.CreateCommand();
+                    prepared.Transaction = transaction;
+                    var sql = new StringBuilder($"INSERT INTO {table} ({names}) VALUES ");
+                    for (var row = 0; row < chunk.Length; row++)
+                    {
+                        sql.Append(row == 0 ? "(" : ", (");
+                        for (var column = 0; column < columns.Length; column++)
+                        {
+                            var parameter = prepared.CreateParameter();
+                            parameter.ParameterName = $"@p{row}_{column}";
+                            prepared.Parameters.Add(parameter);
+                            sql.Append(column == 0 ? string.Empty : ", ").Append(parameter.ParameterName);
+                        }
+
+                        sql.Append(')');
+                    }
+
+                    // SQLite keeps the compiled statement with the command while its text stays the same.
+                    prepared.CommandText = sql.ToString();
+                }
+
+                for (var row = 0; row < chunk.Length; row++)
+                {
+                    for (var column = 0; column < columns.Length; column++)
+                    {
+                        prepared.Parameters[(row * columns.Length) + column].Value = chunk[row][column];
+                    }
+                }
+
+                await prepared.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (prepared is not null)
+            {
+                await prepared.DisposeAsync();
+            }
+        }
     }
 
     private static Campaign Campaign(Guid organisationId, Func<string, Guid> idFor, Framework framework, string name, DateOnly opens, DateOnly closes, DateTimeOffset createdAt, List<object> records)

@@ -159,8 +159,7 @@ public sealed class DemoSeeder(WaypointDb db, UserManager<WaypointUser> users, T
         {
             db.AddRange(DemoOutcomes.Create(organisation.Id, IdFor, now));
             await db.SaveChangesAsync(cancellationToken);
-            db.AddRange(DemoMindset.Create(organisation.Id, IdFor, now));
-            await db.SaveChangesAsync(cancellationToken);
+            await DemoMindset.SeedAsync(db, organisation.Id, IdFor, now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
