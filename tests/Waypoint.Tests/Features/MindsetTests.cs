@@ -178,6 +178,14 @@ public abstract class MindsetTests(WaypointApp app)
         Assert.Contains("Flexible", outcome.Title, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Request_paths_which_carry_invitation_tokens_are_not_logged()
+    {
+        await app.ReadyAsync();
+        var configuration = app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        Assert.Equal("Warning", configuration["Logging:LogLevel:Microsoft.AspNetCore"]);
+    }
+
     /// <summary>The columns of a table, as the engine itself describes them: name and declared type.</summary>
     private async Task<List<(string Name, string Type)>> ColumnsAsync(DbConnection connection, string table)
     {
