@@ -179,6 +179,80 @@ public abstract class MindsetTests(WaypointApp app)
     }
 
     [Fact]
+    public async Task A_framework_in_use_is_cloned_edited_exported_and_imported_as_new_versions()
+    {
+        var framework = DemoSeeder.IdFor("anytown/mindset/framework");
+        var (versions, imported) = await InAnytownAsync(async s =>
+        {
+            var frameworks = s.GetRequiredService<FrameworkService>();
+            var inUse = await Assert.ThrowsAsync<RuleViolation>(async () => await frameworks.EditAsync(framework, new FrameworkInput("Changed", []), CancellationToken.None));
+            Assert.Equal("features", inUse.Field);
+
+            var clone = await frameworks.CloneAsync(framework, CancellationToken.None);
+            var drafts = clone!.Drafts().ToList();
+            drafts[2] = drafts[2] with { Statements = ["I can try something new without asking first.", "Trying and failing is not held against anyone."] };
+            var edited = await frameworks.EditAsync(clone.Id, new FrameworkInput(clone.Name, drafts), CancellationToken.None);
+            Assert.Equal(2, edited!.Features[2].Statements.Count);
+
+            var json = FrameworkService.ToJson((await frameworks.ExportAsync(clone.Id, CancellationToken.None))!);
+            Assert.Contains("\"statements\"", json, StringComparison.Ordinal);
+            var imported = await frameworks.ImportJsonAsync(json, CancellationToken.None);
+            Assert.Equal("file", (await Assert.ThrowsAsync<RuleViolation>(() => frameworks.ImportJsonAsync("{ not json", CancellationToken.None))).Field);
+            return (await frameworks.ListAsync(CancellationToken.None), imported);
+        });
+
+        var ours = versions.Where(v => v.Name == DefaultFramework.Name).ToList();
+        Assert.True(ours.Count >= 3);
+        Assert.True(ours.Single(v => v.Id == framework).InUse);
+        Assert.Equal(ours.Max(v => v.Version), imported.Version);
+        Assert.Equal(2, imported.Features[2].Statements.Count);
+    }
+
+    [Fact]
+    public async Task Campaign_groups_change_until_people_answer_and_a_closed_campaign_keeps_its_dates()
+    {
+        await InAnytownAsync(async s =>
+        {
+            var campaigns = s.GetRequiredService<CampaignService>();
+            var framework = await s.GetRequiredService<FrameworkService>().EnsureDefaultAsync(CancellationToken.None);
+            var created = await campaigns.CreateAsync(new CampaignInput($"Groups {Guid.NewGuid():N}", framework.Id, Today().AddDays(3), Today().AddDays(30)), CancellationToken.None);
+            var view = await campaigns.FindAsync(created.Id, CancellationToken.None);
+            Assert.Equal(RespondentGroup.DefaultNames.Order(StringComparer.Ordinal), view!.Groups.Select(g => g.Name).Order(StringComparer.Ordinal));
+            Assert.Equal(CampaignState.Draft, view.State);
+
+            var panel = await campaigns.AddGroupAsync(created.Id, "Residents' panel", CancellationToken.None);
+            Assert.Equal("name", (await Assert.ThrowsAsync<RuleViolation>(() => campaigns.RenameGroupAsync(created.Id, panel!.Id, "councillors", CancellationToken.None))).Field);
+            await campaigns.RenameGroupAsync(created.Id, panel!.Id, "Residents", CancellationToken.None);
+            Assert.True(await campaigns.RemoveGroupAsync(created.Id, panel.Id, CancellationToken.None));
+            Assert.Equal(6, (await campaigns.FindAsync(created.Id, CancellationToken.None))!.Groups.Count);
+
+            var pulse = Campaign("Digital mindset pulse check");
+            var answered = (await campaigns.FindAsync(pulse, CancellationToken.None))!.Groups.Single(g => g.Name == "Frontline staff");
+            Assert.Equal("groupId", (await Assert.ThrowsAsync<RuleViolation>(() => campaigns.RemoveGroupAsync(pulse, answered.Id, CancellationToken.None))).Field);
+
+            var closed = (await campaigns.FindAsync(Campaign(LatestClosed), CancellationToken.None))!.Campaign;
+            var reopen = new CampaignInput(closed.Name, closed.FrameworkId, closed.OpensOn, Today().AddDays(7));
+            Assert.Equal("closesOn", (await Assert.ThrowsAsync<RuleViolation>(() => campaigns.UpdateAsync(closed.Id, reopen, CancellationToken.None))).Field);
+            await Assert.ThrowsAsync<RuleViolation>(() => campaigns.LiveCountsAsync(closed.Id, CancellationToken.None));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Another_organisation_sees_none_of_Anytowns_campaigns_or_results()
+    {
+        await app.ReadyAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<WaypointDb>().Scope.EnterOrganisation(DemoSeeder.IdFor("otherton"));
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<CampaignService>().ListAsync(CancellationToken.None));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<ResultsService>().ResultsAsync(Campaign(LatestClosed), CancellationToken.None));
+        // Otherton gets its own copy of the default framework, not Anytown's.
+        var own = await scope.ServiceProvider.GetRequiredService<FrameworkService>().ListAsync(CancellationToken.None);
+        Assert.DoesNotContain(own, f => f.Id == DemoSeeder.IdFor("anytown/mindset/framework"));
+        Assert.Equal(15, Assert.Single(own).Features);
+    }
+
+    [Fact]
     public async Task Request_paths_which_carry_invitation_tokens_are_not_logged()
     {
         await app.ReadyAsync();
