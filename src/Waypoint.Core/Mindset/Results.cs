@@ -68,6 +68,12 @@ public sealed record CampaignResults(
     public Cell? OverallFor(string group) => OverallGroups.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase))?.Cell;
 }
 
+/// <summary>
+/// One published figure as a flat row, for datasets and exports: a feature (none for the overall score) and a group
+/// ("All" for every group together). Only figures in <see cref="CampaignResults"/> become rows.
+/// </summary>
+public sealed record ResultRow(int? FeatureNumber, string FeatureName, string Group, int Respondents, double? Mean, double? Change, Distribution Distribution);
+
 /// <summary>One response as the calculation sees it: its group's name and its answers, nothing else.</summary>
 public sealed record Respondent(string Group, IReadOnlyList<Answer> Answers, IReadOnlyList<FeatureComment> Comments);
 
@@ -135,6 +141,23 @@ public static class MindsetResults
             features,
             overallGroups,
             overall);
+    }
+
+    public const string AllGroups = "All";
+
+    public const string OverallName = "Overall";
+
+    /// <summary>Every published figure of the results as rows, features in order then the overall score; groups alphabetically, then all.</summary>
+    public static IReadOnlyList<ResultRow> Rows(CampaignResults results)
+    {
+        static IEnumerable<ResultRow> For(int? number, string name, IReadOnlyList<GroupCell> groups, Cell? total) =>
+            groups.OrderBy(g => g.Group, StringComparer.Ordinal).Select(g => (g.Group, g.Cell))
+                .Concat(total is null ? [] : [(AllGroups, total)])
+                .Select(c => new ResultRow(number, name, c.Item1, c.Item2.Respondents, c.Item2.Mean, c.Item2.Change, c.Item2.Distribution));
+
+        return results.Features.SelectMany(f => For(f.Number, f.Name, f.Groups, f.Total))
+            .Concat(For(null, OverallName, results.OverallGroups, results.Overall))
+            .ToList();
     }
 
     /// <summary>A respondent's score on a feature: the mean of their answers on the scale, leaving out "don't know".</summary>

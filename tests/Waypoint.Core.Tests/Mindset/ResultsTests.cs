@@ -58,6 +58,20 @@ public sealed class ResultsTests
     }
 
     [Fact]
+    public void Rows_for_a_dataset_hold_only_published_figures()
+    {
+        var people = Enumerable.Repeat("Staff", 6).Concat(Enumerable.Repeat("Managers", 5)).Concat(Enumerable.Repeat("Councillors", 2))
+            .Select(g => Person(g, Small, (_, _) => Agreement.Agree)).ToList();
+        var results = MindsetResults.Calculate(Small, ["Staff", "Managers", "Councillors"], people, 5, null);
+        var rows = MindsetResults.Rows(results);
+        // Councillors (2) are held back with Managers (5), so each feature and the overall score give Staff and All.
+        Assert.Equal(4 * 2, rows.Count);
+        Assert.Equal(["All", "Staff"], rows.Select(r => r.Group).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal([1, 2, 3, null], rows.Select(r => r.FeatureNumber).Distinct());
+        Assert.All(rows, r => Assert.True(r.Respondents >= 5));
+    }
+
+    [Fact]
     public void A_minimum_below_three_is_raised_to_three()
     {
         var people = new[] { Person("A", Small, (_, _) => Agreement.Agree), Person("A", Small, (_, _) => Agreement.Agree) };
