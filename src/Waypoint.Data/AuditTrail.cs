@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Waypoint.Core.Audit;
+using Waypoint.Core.Mindset;
 using Waypoint.Core.Organisations;
 
 namespace Waypoint.Data;
@@ -25,8 +26,14 @@ internal static class AuditTrail
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "Xml",
     };
 
+    /// <summary>
+    /// The survey's responses and invitations are never audited. An audit entry records who acted and when: for a
+    /// response that would tie a person (or a moment) to their answers, and for an invitation the moment it was
+    /// spent, which could be matched to a response. Anonymity outweighs the trail here (see ADR 0008).
+    /// </summary>
     public static bool Describes(EntityEntry entry) =>
         entry.Entity is not AuditEntry and not DataProtectionKey
+        and not Response and not Answer and not FeatureComment and not Invitation
         && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     /// <summary>States and kinds by name, so that the trail reads without the source code.</summary>

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Waypoint.Core.Access;
 using Waypoint.Core.Audit;
 using Waypoint.Core.CheckIns;
+using Waypoint.Core.Mindset;
 using Waypoint.Core.Organisations;
 using Waypoint.Core.Outcomes;
 using Waypoint.Core.Steps;
@@ -62,6 +63,16 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
     public DbSet<StepSettings> StepSettings => Set<StepSettings>();
 
     public DbSet<RiskAppetite> RiskAppetites => Set<RiskAppetite>();
+
+    public DbSet<Framework> MindsetFrameworks => Set<Framework>();
+
+    public DbSet<Campaign> MindsetCampaigns => Set<Campaign>();
+
+    public DbSet<RespondentGroup> RespondentGroups => Set<RespondentGroup>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Response> MindsetResponses => Set<Response>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -41,4 +41,10 @@ public enum Permission
 
     /// <summary>Set the risk appetite per category, the appetite scale, the longest a step may take and the holidays.</summary>
     SetStepRules,
+
+    /// <summary>Run the mindset assessment: frameworks, campaigns, groups and invitations.</summary>
+    ManageSurveys,
+
+    /// <summary>See a closed campaign's results (always cut down to what may be shown) and an open one's count of answers.</summary>
+    ViewSurveyResults,
 }

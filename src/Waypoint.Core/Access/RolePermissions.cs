@@ -20,6 +20,9 @@ public static class RolePermissions
         Permission.ManageSteps => role is Role.Member or Role.Leader or Role.Admin,
         Permission.SignOffSteps => role is Role.Leader or Role.Admin,
         Permission.SetStepRules => role is Role.Leader or Role.Admin,
+        // Leaders enthuse: they and admins run the assessment; members and up read its (anonymous) results.
+        Permission.ManageSurveys => role is Role.Leader or Role.Admin,
+        Permission.ViewSurveyResults => role is Role.Member or Role.Leader or Role.Admin,
         _ => false,
     };
 }

@@ -19,12 +19,16 @@ public static class Suppression
 {
     public const int DefaultMinimumGroupSize = 5;
 
+    /// <summary>No organisation may set its minimum lower than this: below 3, one person could learn another's answers.</summary>
+    public const int MinimumFloor = 3;
+
+    /// <summary>The minimum actually applied: the organisation's own, but never below <see cref="MinimumFloor"/>.</summary>
+    public static int EffectiveMinimum(int configured) => Math.Max(configured, MinimumFloor);
+
+    /// <param name="minimum">The organisation's minimum group size; one below <see cref="MinimumFloor"/> is raised to it.</param>
     public static Publishable Apply(IReadOnlyList<GroupFigures> groups, int minimum, bool withTotal)
     {
-        if (minimum < 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(minimum), "A minimum group size below 2 protects no one.");
-        }
+        minimum = EffectiveMinimum(minimum);
 
         // Empty groups reveal nothing and are left out entirely.
         var present = groups.Where(g => g.Respondents > 0).ToList();

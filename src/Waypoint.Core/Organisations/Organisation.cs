@@ -45,6 +45,17 @@ public sealed class Organisation
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Sets the smallest group whose survey results are shown: never below 3, which would let one person learn another's answers.</summary>
+    public void ChangeMinimumGroupSize(int? size)
+    {
+        if (size is not { } value || value < Mindset.Suppression.MinimumFloor || value > 100)
+        {
+            throw new RuleViolation("minimumGroupSize", $"Enter a minimum group size from {Mindset.Suppression.MinimumFloor} to 100");
+        }
+
+        MinimumGroupSize = value;
+    }
+
     public void Rename(string name)
     {
         Name = Text.Required(name, NameMaxLength, "name", "an organisation name");

@@ -76,6 +76,24 @@ public sealed class Outcome : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The mindset campaign whose results led to this outcome, if one did.</summary>
+    public Guid? SourceCampaignId { get; private set; }
+
+    /// <summary>The number of the feature, in that campaign's framework, that this outcome sets out to strengthen.</summary>
+    public int? SourceFeatureNumber { get; private set; }
+
+    /// <summary>Records that a weak feature in a campaign's results is why this outcome exists.</summary>
+    public void ComesFrom(Guid campaignId, int featureNumber)
+    {
+        if (campaignId == Guid.Empty || featureNumber < 1)
+        {
+            throw new RuleViolation("featureNumber", "Choose the feature of the campaign's results that this outcome responds to");
+        }
+
+        SourceCampaignId = campaignId;
+        SourceFeatureNumber = featureNumber;
+    }
+
     public void Define(Guid teamId, string? title, string? userNeed, string? doneMeans, DateOnly targetDate, Guid? serviceId, Visibility visibility)
     {
         if (teamId == Guid.Empty)

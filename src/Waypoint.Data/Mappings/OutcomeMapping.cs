@@ -15,6 +15,7 @@ internal sealed class OutcomeMapping : IEntityTypeConfiguration<Outcome>
         builder.HasOne<Team>().WithMany().HasForeignKey(o => o.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Service>().WithMany().HasForeignKey(o => o.ServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Outcome>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Waypoint.Core.Mindset.Campaign>().WithMany().HasForeignKey(o => o.SourceCampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.Title).HasMaxLength(Outcome.TitleMaxLength).IsRequired();
         builder.Property(o => o.UserNeed).HasMaxLength(Outcome.TextMaxLength).IsRequired();
         builder.Property(o => o.DoneMeans).HasMaxLength(Outcome.TextMaxLength).IsRequired();

@@ -15,6 +15,12 @@ public static class FeatureServices
         services.AddScoped<Indicators.IndicatorService>();
         services.AddScoped<CheckIns.CheckInService>();
         services.AddScoped<Steps.StepService>();
+        services.AddScoped<Mindset.FrameworkService>();
+        services.AddScoped<Mindset.CampaignService>();
+        services.AddScoped<Mindset.InvitationService>();
+        services.AddScoped<Mindset.ResponseService>();
+        services.AddScoped<Mindset.ResultsService>();
+        services.AddSingleton<Mindset.IInvitationSender, Mindset.CsvInvitationSender>();
     }
 }
 

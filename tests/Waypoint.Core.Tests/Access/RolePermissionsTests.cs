@@ -20,4 +20,16 @@ public sealed class RolePermissionsTests
     [Fact]
     public void An_admin_holds_every_permission() =>
         Assert.All(Enum.GetValues<Permission>(), p => Assert.True(RolePermissions.Grants(Role.Admin, p)));
+
+    [Theory]
+    [InlineData(Role.Viewer, false, false)]
+    [InlineData(Role.Stakeholder, false, false)]
+    [InlineData(Role.Member, false, true)]
+    [InlineData(Role.Leader, true, true)]
+    [InlineData(Role.Admin, true, true)]
+    public void Leaders_and_admins_run_the_mindset_assessment_and_members_up_read_its_results(Role role, bool manage, bool view)
+    {
+        Assert.Equal(manage, RolePermissions.Grants(role, Permission.ManageSurveys));
+        Assert.Equal(view, RolePermissions.Grants(role, Permission.ViewSurveyResults));
+    }
 }

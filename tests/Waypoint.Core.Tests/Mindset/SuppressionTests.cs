@@ -31,6 +31,22 @@ public sealed class SuppressionTests
     public void A_total_below_the_minimum_is_not_shown() =>
         Assert.Null(Suppression.Apply([G("Partners", 2), G("Councillors", 2)], 5, withTotal: true).Total);
 
+    [Fact]
+    public void A_minimum_below_three_is_raised_to_three() =>
+        Assert.Equal(["Partners"], Suppression.Apply([G("Partners", 2), G("Frontline staff", 9)], 2, withTotal: false).Suppressed);
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(101)]
+    [InlineData(null)]
+    public void An_organisation_cannot_set_a_minimum_below_three(int? size)
+    {
+        var organisation = new Waypoint.Core.Organisations.Organisation(Guid.NewGuid(), "anytown", "Anytown", DateTimeOffset.UnixEpoch);
+        Assert.Equal("minimumGroupSize", Assert.Throws<RuleViolation>(() => organisation.ChangeMinimumGroupSize(size)).Field);
+        organisation.ChangeMinimumGroupSize(3);
+        Assert.Equal(3, organisation.MinimumGroupSize);
+    }
+
     private static Arbitrary<(int Minimum, int[] Sizes, bool WithTotal)> Cases() =>
         Gen.Zip(Gen.Zip(Gen.Choose(2, 10), Gen.Choose(0, 30).ArrayOf()), Gen.Elements(true, false))
             .Select(t => (t.Item1.Item1, t.Item1.Item2.Take(8).ToArray(), t.Item2))

@@ -161,6 +161,7 @@ public sealed class DemoSeeder(WaypointDb db, UserManager<WaypointUser> users, T
             db.AddRange(DemoOutcomes.Create(organisation.Id, IdFor, now));
             await db.SaveChangesAsync(cancellationToken);
             await SeedStepsAsync(organisation.Id, now, cancellationToken);
+            await DemoMindset.SeedAsync(db, organisation.Id, IdFor, now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -48,6 +48,8 @@ public static class Policies
     public const string ManageSteps = nameof(Permission.ManageSteps);
     public const string SignOffSteps = nameof(Permission.SignOffSteps);
     public const string SetStepRules = nameof(Permission.SetStepRules);
+    public const string ManageSurveys = nameof(Permission.ManageSurveys);
+    public const string ViewSurveyResults = nameof(Permission.ViewSurveyResults);
 
     /// <summary>Signed in, whatever the organisation: for pages outside any organisation.</summary>
     public const string SignedIn = "SignedIn";

@@ -1,0 +1,179 @@
+namespace Waypoint.Core.Mindset;
+
+/// <summary>How many answers fell on each point of the scale, "don't know" included.</summary>
+public sealed record Distribution(int StronglyDisagree, int Disagree, int NeitherAgreeNorDisagree, int Agree, int StronglyAgree, int DontKnow)
+{
+    public static readonly Distribution None = new(0, 0, 0, 0, 0, 0);
+
+    public int Answers => StronglyDisagree + Disagree + NeitherAgreeNorDisagree + Agree + StronglyAgree + DontKnow;
+
+    public int Count(Agreement answer) => answer switch
+    {
+        Agreement.StronglyDisagree => StronglyDisagree,
+        Agreement.Disagree => Disagree,
+        Agreement.NeitherAgreeNorDisagree => NeitherAgreeNorDisagree,
+        Agreement.Agree => Agree,
+        Agreement.StronglyAgree => StronglyAgree,
+        _ => DontKnow,
+    };
+
+    public Distribution With(Agreement answer) => answer switch
+    {
+        Agreement.StronglyDisagree => this with { StronglyDisagree = StronglyDisagree + 1 },
+        Agreement.Disagree => this with { Disagree = Disagree + 1 },
+        Agreement.NeitherAgreeNorDisagree => this with { NeitherAgreeNorDisagree = NeitherAgreeNorDisagree + 1 },
+        Agreement.Agree => this with { Agree = Agree + 1 },
+        Agreement.StronglyAgree => this with { StronglyAgree = StronglyAgree + 1 },
+        _ => this with { DontKnow = DontKnow + 1 },
+    };
+
+    public Distribution Minus(Distribution other) => new(
+        StronglyDisagree - other.StronglyDisagree, Disagree - other.Disagree, NeitherAgreeNorDisagree - other.NeitherAgreeNorDisagree,
+        Agree - other.Agree, StronglyAgree - other.StronglyAgree, DontKnow - other.DontKnow);
+}
+
+/// <summary>
+/// A published figure: how many people of a group (or of all groups) answered, their mean score from 1 to 5 (none
+/// when every one of them answered "don't know"), the spread of their answers, and the change in the mean since
+/// the last campaign (only when both campaigns published this figure).
+/// </summary>
+public sealed record Cell(int Respondents, double? Mean, Distribution Distribution, double? Change);
+
+public sealed record GroupCell(string Group, Cell Cell);
+
+/// <summary>A respondent's comment on a feature. <see cref="Group"/> is named only when that group's figures are shown.</summary>
+public sealed record PublishedComment(string Text, string? Group);
+
+/// <summary>One feature's published figures: per group shown, for all groups together, and the comments.</summary>
+public sealed record FeatureResult(int Number, string Name, IReadOnlyList<GroupCell> Groups, Cell? Total, IReadOnlyList<PublishedComment> Comments)
+{
+    public Cell? For(string group) => Groups.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase))?.Cell;
+}
+
+/// <summary>
+/// Everything about a closed campaign that may be shown. Held-back groups are only named, never counted; groups no
+/// one answered in are named apart. <see cref="Overall"/> scores each respondent by the mean of their feature scores.
+/// </summary>
+public sealed record CampaignResults(
+    int Minimum,
+    IReadOnlyList<string> Shown,
+    IReadOnlyList<string> Suppressed,
+    IReadOnlyList<string> NoResponses,
+    IReadOnlyList<FeatureResult> Features,
+    IReadOnlyList<GroupCell> OverallGroups,
+    Cell? Overall)
+{
+    public FeatureResult? Feature(int number) => Features.FirstOrDefault(f => f.Number == number);
+
+    public Cell? OverallFor(string group) => OverallGroups.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase))?.Cell;
+}
+
+/// <summary>
+/// One published figure as a flat row, for datasets and exports: a feature (none for the overall score) and a group
+/// ("All" for every group together). Only figures in <see cref="CampaignResults"/> become rows.
+/// </summary>
+public sealed record ResultRow(int? FeatureNumber, string FeatureName, string Group, int Respondents, double? Mean, double? Change, Distribution Distribution);
+
+/// <summary>One response as the calculation sees it: its group's name and its answers, nothing else.</summary>
+public sealed record Respondent(string Group, IReadOnlyList<Answer> Answers, IReadOnlyList<FeatureComment> Comments);
+
+/// <summary>
+/// The results of a campaign, already cut down to what may be shown. Which groups are shown is decided once for the
+/// whole campaign by <see cref="Suppression.Apply"/> on the number of respondents in each group, and that one
+/// decision governs every figure — each feature, the overall score, distributions, comments and changes — so no
+/// figure can be worked out by combining others (for example, an overall score with the other features' scores).
+/// Every respondent answers every statement, so every figure of a group rests on all of its respondents.
+/// </summary>
+public static class MindsetResults
+{
+    public static CampaignResults Calculate(Framework framework, IReadOnlyList<string> groups, IReadOnlyList<Respondent> respondents, int minimum, CampaignResults? previous)
+    {
+        var applied = Suppression.EffectiveMinimum(minimum);
+        var byGroup = groups.ToDictionary(g => g, g => new List<Respondent>(), StringComparer.Ordinal);
+        foreach (var respondent in respondents)
+        {
+            if (!byGroup.TryGetValue(respondent.Group, out var members))
+            {
+                throw new ArgumentException($"A response is from a group the campaign does not have: {respondent.Group}.", nameof(respondents));
+            }
+
+            members.Add(respondent);
+        }
+
+        var decision = Suppression.Apply(groups.Select(g => new GroupFigures(g, byGroup[g].Count, 0)).ToList(), applied, withTotal: true);
+        var shown = decision.Shown.Select(g => g.Group).ToList();
+        var shownSet = shown.ToHashSet(StringComparer.Ordinal);
+        var totalShown = decision.Total is not null;
+
+        var features = new List<FeatureResult>(framework.Features.Count);
+        foreach (var feature in framework.Features)
+        {
+            var before = previous?.Features.FirstOrDefault(f => f.Number == feature.Number && string.Equals(f.Name, feature.Name, StringComparison.OrdinalIgnoreCase));
+            double? Score(Respondent r) => FeatureScore(r, feature.Number);
+            IEnumerable<Agreement> Given(Respondent r) => r.Answers.Where(a => a.FeatureNumber == feature.Number).Select(a => a.Value);
+
+            var cells = shown.Select(g => new GroupCell(g, CellOf(byGroup[g], Score, Given, before?.For(g)))).ToList();
+            var total = totalShown ? CellOf(respondents, Score, Given, before?.Total) : null;
+            var comments = totalShown
+                ? respondents.SelectMany(r => r.Comments.Where(c => c.FeatureNumber == feature.Number)
+                        .Select(c => new PublishedComment(c.Text, shownSet.Contains(r.Group) ? r.Group : null)))
+                    // Alphabetical, so their order says nothing about who answered when.
+                    .OrderBy(c => c.Text, StringComparer.Ordinal).ThenBy(c => c.Group, StringComparer.Ordinal).ToList()
+                : [];
+            features.Add(new FeatureResult(feature.Number, feature.Name, cells, total, comments));
+        }
+
+        double? Overall(Respondent r)
+        {
+            var scores = framework.Features.Select(f => FeatureScore(r, f.Number)).OfType<double>().ToList();
+            return scores.Count == 0 ? null : scores.Average();
+        }
+
+        IEnumerable<Agreement> All(Respondent r) => r.Answers.Select(a => a.Value);
+        var overallGroups = shown.Select(g => new GroupCell(g, CellOf(byGroup[g], Overall, All, previous?.OverallFor(g)))).ToList();
+        var overall = totalShown ? CellOf(respondents, Overall, All, previous?.Overall) : null;
+
+        return new CampaignResults(
+            applied,
+            shown,
+            decision.Suppressed,
+            groups.Where(g => byGroup[g].Count == 0).Order(StringComparer.Ordinal).ToList(),
+            features,
+            overallGroups,
+            overall);
+    }
+
+    public const string AllGroups = "All";
+
+    public const string OverallName = "Overall";
+
+    /// <summary>Every published figure of the results as rows, features in order then the overall score; groups alphabetically, then all.</summary>
+    public static IReadOnlyList<ResultRow> Rows(CampaignResults results)
+    {
+        static IEnumerable<ResultRow> For(int? number, string name, IReadOnlyList<GroupCell> groups, Cell? total) =>
+            groups.OrderBy(g => g.Group, StringComparer.Ordinal).Select(g => (g.Group, g.Cell))
+                .Concat(total is null ? [] : [(AllGroups, total)])
+                .Select(c => new ResultRow(number, name, c.Item1, c.Item2.Respondents, c.Item2.Mean, c.Item2.Change, c.Item2.Distribution));
+
+        return results.Features.SelectMany(f => For(f.Number, f.Name, f.Groups, f.Total))
+            .Concat(For(null, OverallName, results.OverallGroups, results.Overall))
+            .ToList();
+    }
+
+    /// <summary>A respondent's score on a feature: the mean of their answers on the scale, leaving out "don't know".</summary>
+    public static double? FeatureScore(Respondent respondent, int featureNumber)
+    {
+        var scores = respondent.Answers.Where(a => a.FeatureNumber == featureNumber && AgreementScale.IsScore(a.Value)).Select(a => (double)a.Value).ToList();
+        return scores.Count == 0 ? null : scores.Average();
+    }
+
+    private static Cell CellOf(IReadOnlyCollection<Respondent> respondents, Func<Respondent, double?> score, Func<Respondent, IEnumerable<Agreement>> answers, Cell? before)
+    {
+        var scores = respondents.Select(score).OfType<double>().ToList();
+        double? mean = scores.Count == 0 ? null : scores.Average();
+        var distribution = respondents.SelectMany(answers).Aggregate(Distribution.None, (d, a) => d.With(a));
+        // A change is shown only when both sides are: the earlier figure was itself published.
+        double? change = mean is { } now && before?.Mean is { } then ? now - then : null;
+        return new Cell(respondents.Count, mean, distribution, change);
+    }
+}

@@ -1,0 +1,78 @@
+using Waypoint.Core.Mindset;
+
+namespace Waypoint.Core.Tests.Mindset;
+
+public sealed class CampaignTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Opens = new(2026, 11, 2);
+    private static readonly DateOnly Closes = new(2026, 11, 27);
+
+    internal static (Campaign Campaign, Framework Framework, List<RespondentGroup> Groups) Make(DateOnly? opens = null, DateOnly? closes = null)
+    {
+        var organisation = Guid.NewGuid();
+        var framework = DefaultFramework.Create(Guid.NewGuid(), organisation, Now);
+        var campaign = new Campaign(Guid.NewGuid(), organisation, "Autumn 2026", framework.Id, opens ?? Opens, closes ?? Closes, Now);
+        var groups = new List<RespondentGroup>();
+        foreach (var name in RespondentGroup.DefaultNames)
+        {
+            groups.Add(campaign.AddGroup(Guid.NewGuid(), name, groups, Opens.AddDays(-1)));
+        }
+
+        return (campaign, framework, groups);
+    }
+
+    [Theory]
+    [InlineData("2026-11-01", CampaignState.Draft)]
+    [InlineData("2026-11-02", CampaignState.Open)]
+    [InlineData("2026-11-27", CampaignState.Open)]
+    [InlineData("2026-11-28", CampaignState.Closed)]
+    public void The_state_follows_the_dates_both_included(string today, CampaignState state) =>
+        Assert.Equal(state, Make().Campaign.StateOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void A_campaign_closes_after_it_opens() =>
+        Assert.Equal("closesOn", Assert.Throws<RuleViolation>(() => new Campaign(Guid.NewGuid(), Guid.NewGuid(), "Same day", Guid.NewGuid(), Opens, Opens, Now)).Field);
+
+    [Fact]
+    public void The_framework_cannot_change_once_someone_has_answered()
+    {
+        var (campaign, _, _) = Make();
+        Assert.Equal("frameworkId", Assert.Throws<RuleViolation>(() => campaign.Define("Autumn", Guid.NewGuid(), Opens, Closes, hasResponses: true, Opens.AddDays(3))).Field);
+        campaign.Define("Autumn", Guid.NewGuid(), Opens, Closes, hasResponses: false, Opens.AddDays(3));
+    }
+
+    [Fact]
+    public void A_closed_campaign_cannot_be_reopened()
+    {
+        var (campaign, _, _) = Make();
+        var error = Assert.Throws<RuleViolation>(() => campaign.Define(campaign.Name, campaign.FrameworkId, Opens, Closes.AddDays(7), true, Closes.AddDays(1)));
+        Assert.Equal("closesOn", error.Field);
+        campaign.Define("Renamed", campaign.FrameworkId, Opens, Closes, true, Closes.AddDays(1));
+        Assert.Equal("Renamed", campaign.Name);
+    }
+
+    [Fact]
+    public void Group_names_are_unique_and_the_last_group_stays()
+    {
+        var (campaign, _, groups) = Make();
+        Assert.Equal("name", Assert.Throws<RuleViolation>(() => campaign.AddGroup(Guid.NewGuid(), "councillors", groups, Opens)).Field);
+        Assert.Throws<RuleViolation>(() => campaign.EnsureCanRemove(groups[0], groups, groupHasResponses: true, Opens));
+        Assert.Throws<RuleViolation>(() => campaign.EnsureCanRemove(groups[0], groups.Take(1).ToList(), groupHasResponses: false, Opens));
+        campaign.EnsureCanRemove(groups[0], groups, groupHasResponses: false, Opens);
+    }
+
+    [Fact]
+    public void Group_links_and_invitation_tokens_are_long_random_and_only_hashes_are_kept()
+    {
+        var (_, _, groups) = Make();
+        Assert.Equal(groups.Count, groups.Select(g => g.LinkCode).Distinct().Count());
+        Assert.All(groups, g => Assert.True(g.LinkCode.Length >= 22));
+        var (invitation, token) = Invitation.Issue(groups[0]);
+        Assert.True(token.Length >= 43);
+        Assert.Equal(Invitation.Hash(token), invitation.TokenHash);
+        Assert.DoesNotContain(token, invitation.TokenHash, StringComparison.Ordinal);
+        invitation.Spend();
+        Assert.Equal(Response.SpentMessage, Assert.Throws<RuleViolation>(invitation.Spend).Message);
+    }
+}
