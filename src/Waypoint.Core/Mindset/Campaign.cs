@@ -54,8 +54,23 @@ public sealed class Campaign : ITenantOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>A leader closed the campaign before its closing date (on <see cref="ClosesOn"/>, which then moved to that day).</summary>
+    public bool ClosedEarly { get; private set; }
+
     public CampaignState StateOn(DateOnly today) =>
-        today < OpensOn ? CampaignState.Draft : today <= ClosesOn ? CampaignState.Open : CampaignState.Closed;
+        ClosedEarly ? CampaignState.Closed : today < OpensOn ? CampaignState.Draft : today <= ClosesOn ? CampaignState.Open : CampaignState.Closed;
+
+    /// <summary>Closes an open campaign today, so that its results can be shown; it takes no more answers.</summary>
+    public void CloseNow(DateOnly today)
+    {
+        if (StateOn(today) != CampaignState.Open)
+        {
+            throw new RuleViolation("campaign", "Only an open campaign can be closed early");
+        }
+
+        ClosedEarly = true;
+        ClosesOn = today;
+    }
 
     /// <summary>Changes the campaign. <paramref name="hasResponses"/>: someone has already answered it.</summary>
     public void Define(string? name, Guid frameworkId, DateOnly? opensOn, DateOnly? closesOn, bool hasResponses, DateOnly today)

@@ -360,6 +360,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ClosedEarly")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("date");
 

@@ -347,6 +347,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ClosedEarly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("TEXT");
 

@@ -53,6 +53,21 @@ public sealed class CampaignTests
     }
 
     [Fact]
+    public void A_leader_can_close_an_open_campaign_early_and_then_it_takes_no_answers()
+    {
+        var (campaign, _, _) = Make();
+        var today = Opens.AddDays(10);
+        Assert.Equal("Results are shown once the campaign closes after 27 November 2026. Until then only the number of answers per group is shown",
+            Assert.Throws<RuleViolation>(() => campaign.EnsureClosed(today)).Message);
+        campaign.CloseNow(today);
+        Assert.Equal((CampaignState.Closed, today), (campaign.StateOn(today), campaign.ClosesOn));
+        campaign.EnsureClosed(today);
+        Assert.Equal("This survey closed on 12 November 2026 and takes no more answers", Assert.Throws<RuleViolation>(() => campaign.EnsureOpen(today)).Message);
+        Assert.Equal("Only an open campaign can be closed early", Assert.Throws<RuleViolation>(() => campaign.CloseNow(today)).Message);
+        Assert.Equal("Only an open campaign can be closed early", Assert.Throws<RuleViolation>(() => Make().Campaign.CloseNow(Opens.AddDays(-1))).Message);
+    }
+
+    [Fact]
     public void Group_names_are_unique_and_the_last_group_stays()
     {
         var (campaign, _, groups) = Make();

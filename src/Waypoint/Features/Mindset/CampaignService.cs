@@ -99,6 +99,20 @@ public sealed class CampaignService(WaypointDb db, TimeProvider clock)
         return campaign;
     }
 
+    /// <summary>Closes an open campaign today (a leader's decision), after which its results are shown.</summary>
+    public async Task<Campaign?> CloseNowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var campaign = await db.MindsetCampaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        campaign.CloseNow(await SurveyDay.TodayAsync(db, clock, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        return campaign;
+    }
+
     public async Task<RespondentGroup?> AddGroupAsync(Guid campaignId, string? name, CancellationToken cancellationToken)
     {
         var campaign = await db.MindsetCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
