@@ -385,8 +385,10 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
 
     private async Task<Step?> TrackedAsync(Guid id, bool seePrivate, CancellationToken cancellationToken)
     {
-        var outcomes = db.VisibleOutcomes(seePrivate);
-        return await db.Steps.Where(s => outcomes.Any(o => o.Id == s.OutcomeId)).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        // Two queries, not one with the visibility as a subquery: VisibleOutcomes is AsNoTracking, and EF applies a
+        // subquery's AsNoTracking to the whole query, which would leave the step untracked and its changes unsaved.
+        var step = await db.Steps.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return step is not null && await db.VisibleOutcomes(seePrivate).AnyAsync(o => o.Id == step.OutcomeId, cancellationToken) ? step : null;
     }
 
     private async Task<StepSettings> SettingsAsync(CancellationToken cancellationToken) =>
