@@ -104,6 +104,24 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["GET /{org}/teams/{id:guid}/check-in"] = Audience.MembersLeadersAndAdmins,
         ["POST /{org}/teams/{id:guid}/check-in"] = Audience.MembersLeadersAndAdmins,
 
+        ["GET /{org}/teams/{id:guid}/steps"] = Audience.AnyMember,
+        ["GET /{org}/outcomes/{id:guid}/steps"] = Audience.AnyMember,
+        ["GET /{org}/steps/new"] = Audience.MembersLeadersAndAdmins,
+        ["POST /{org}/steps/new"] = Audience.MembersLeadersAndAdmins,
+        ["GET /{org}/steps/{id:guid}"] = Audience.AnyMember,
+        ["GET /{org}/steps/{id:guid}/edit"] = Audience.MembersLeadersAndAdmins,
+        ["POST /{org}/steps/{id:guid}/edit"] = Audience.MembersLeadersAndAdmins,
+        ["GET /{org}/steps/{id:guid}/move"] = Audience.MembersLeadersAndAdmins,
+        ["POST /{org}/steps/{id:guid}/move"] = Audience.MembersLeadersAndAdmins,
+        ["GET /{org}/steps/{id:guid}/risk"] = Audience.MembersLeadersAndAdmins,
+        ["POST /{org}/steps/{id:guid}/risk"] = Audience.MembersLeadersAndAdmins,
+        ["GET /{org}/steps/{id:guid}/decision"] = Audience.LeadersAndAdmins,
+        ["POST /{org}/steps/{id:guid}/decision"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/steps/{id:guid}/learning"] = Audience.MembersLeadersAndAdmins,
+        ["POST /{org}/steps/{id:guid}/learning"] = Audience.MembersLeadersAndAdmins,
+        ["GET /{org}/steps/{id:guid}/afterwards"] = Audience.MembersLeadersAndAdmins,
+        ["POST /{org}/steps/{id:guid}/afterwards"] = Audience.MembersLeadersAndAdmins,
+
         // API
         ["GET /api/v1/orgs/{org}/"] = Audience.AnyMember,
         ["GET /api/v1/orgs/{org}/teams/"] = Audience.AnyMember,
@@ -243,7 +261,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         return keys.Distinct().ToList();
     }
 
-    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim, Guid Outcome, Guid Indicator, Guid Target);
+    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim, Guid Outcome, Guid Indicator, Guid Target, Guid Step);
 
     /// <summary>Real records of anytown, so that an allowed request finds what it asks for.</summary>
     private async Task<Ids> IdsAsync()
@@ -264,7 +282,9 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         var target = await CreateAsync(admin, $"/api/v1/orgs/anytown/outcomes/{outcome}/targets",
             $$"""{"indicatorId":"{{indicator}}","baselineDate":"2026-04-01","baselineValue":40,"targetDate":"2027-03-31","targetValue":70}""");
         return new Ids(team, DemoSeeder.IdFor("anytown/service/Housing repairs"),
-            DemoSeeder.IdFor("anytown/membership/member@anytown.example"), victim, outcome, indicator, target);
+            DemoSeeder.IdFor("anytown/membership/member@anytown.example"), victim, outcome, indicator, target,
+            // A demo step on an outcome the whole organisation sees.
+            DemoSeeder.IdFor("anytown/step/Report a missed bin from the collection-day text: pilot"));
     }
 
     private static async Task<Guid> CreateAsync(HttpClient client, string url, string json)
@@ -280,6 +300,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         {
             _ when pattern.Contains("/outcomes/", StringComparison.Ordinal) => ids.Outcome,
             _ when pattern.Contains("/indicators/", StringComparison.Ordinal) => ids.Indicator,
+            _ when pattern.Contains("/steps/", StringComparison.Ordinal) => ids.Step,
             _ when pattern.Contains("/teams/", StringComparison.Ordinal) => ids.Team,
             _ when pattern.Contains("/services/", StringComparison.Ordinal) => ids.Service,
             _ when pattern.StartsWith("/api/", StringComparison.Ordinal) && pattern.Contains("/members/", StringComparison.Ordinal) => ids.Victim,
