@@ -166,6 +166,57 @@ public abstract class StepPagesTests(WaypointApp app)
         Assert.Contains("Assess the step's risk before starting it", after.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(StepStatus.Ready, await app.WithDbAsync(db => db.Steps.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
     }
+    [Fact]
+    public async Task An_owner_writes_up_closes_and_says_afterwards_whether_the_risk_happened()
+    {
+        var outcome = await OutcomeAsync();
+        var member = await app.SignedInAsync(Member);
+        var id = IdIn(await member.SubmitFormAsync($"/anytown/steps/new?outcome={outcome}", Plan(outcome, $"Afterwards {Guid.NewGuid():N}", Start, Start.AddDays(4), Casey)));
+        var step = $"/anytown/steps/{id}";
+        (await member.SubmitFormAsync(step, new() { ["status"] = "Ready" }, action: $"{step}/move")).EnsureRedirect();
+        IdIn(await member.SubmitFormAsync($"{step}/risk", new() { ["category"] = "Technology", ["likelihood"] = "2", ["impact"] = "2", ["reversibility"] = "Reversible" }));
+        Assert.Contains("approved automatically — no one needed to be asked", (await member.GetPageAsync(step)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        (await member.SubmitFormAsync(step, new() { ["status"] = "Doing" }, action: $"{step}/move")).EnsureRedirect();
+
+        // Closing without the learning is refused with the rules' words; with it, both happen in one post.
+        var empty = await PageClient.ParseAsync(await member.SubmitFormAsync($"{step}/learning", new() { ["close"] = "Done" }));
+        Assert.Equal("Enter what happened", ErrorFor(empty, "whatHappened"));
+        IdIn(await member.SubmitFormAsync($"{step}/learning", new()
+        {
+            ["whatHappened"] = "Callers took the call-back", ["evidence"] = "Telephony report", ["nextSteps"] = "Offer it on every line", ["isPublic"] = "true", ["close"] = "Done",
+        }));
+        Assert.Equal(StepStatus.Done, await app.WithDbAsync(db => db.Steps.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
+
+        var page = await member.GetPageAsync(step);
+        Assert.Contains(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"{step}/afterwards");
+        var missing = await PageClient.ParseAsync(await member.SubmitFormAsync($"{step}/afterwards", new() { ["materialised"] = "true" }));
+        Assert.Equal("Choose how badly it happened, from 1 (negligible) to 5 (severe)", ErrorFor(missing, "impact"));
+        IdIn(await member.SubmitFormAsync($"{step}/afterwards", new() { ["materialised"] = "true", ["impact"] = "2" }));
+        var after = await member.GetPageAsync(step);
+        Assert.Contains("The risk happened, with an impact of 2 (minor).", after.QuerySelector("#afterwards + p")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Yes", after.QuerySelector("#learning + dl")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_team_board_counts_each_column_and_folds_older_closed_steps_away()
+    {
+        await app.ReadyAsync();
+        var team = DemoSeeder.IdFor("anytown/team/Waste Transformation");
+        var viewer = await app.SignedInAsync("viewer@anytown.example");
+        var board = $"/anytown/teams/{team}/steps";
+
+        var page = await viewer.GetPageAsync(board);
+        var done = page.QuerySelector("section[aria-labelledby='column-done']")!;
+        var count = int.Parse(System.Text.RegularExpressions.Regex.Match(done.QuerySelector("h2")!.TextContent, "\\((\\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(count > 5, $"The demo should give this team more than five done steps, not {count}.");
+        Assert.Equal(5, done.QuerySelectorAll("li").Length);
+        Assert.Contains(done.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"{board}?all=true#column-done");
+        // A viewer sees the board but is offered no moves.
+        Assert.Empty(page.QuerySelectorAll("form[action$='/move']"));
+
+        var all = await viewer.GetPageAsync($"{board}?all=true");
+        Assert.Equal(count, all.QuerySelector("section[aria-labelledby='column-done']")!.QuerySelectorAll("li").Length);
+    }
 }
 
 public sealed class StepPagesOnSqlite(SqliteApp app) : StepPagesTests(app), IClassFixture<SqliteApp>;
