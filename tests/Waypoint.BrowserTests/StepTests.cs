@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Waypoint.Core.Steps;
+using Waypoint.Features.Demo;
 using static Microsoft.Playwright.Assertions;
 
 namespace Waypoint.BrowserTests;
@@ -92,6 +95,43 @@ public sealed partial class StepTests(BrowserFixture browser) : BrowserTest(brow
         await Expect(learning).ToContainTextAsync("Half of the callers offered a call-back took it");
         await Expect(learning).ToContainTextAsync("Offer it on every line");
         await Expect(learning).ToContainTextAsync("when the step started");
+    }
+
+    [Fact]
+    public async Task The_other_step_pages_pass_the_checks_with_and_without_mistakes()
+    {
+        await Browser.App.ReadyAsync();
+        var (idea, done) = await Browser.App.WithDbAsync(async db => (
+            await db.Steps.IgnoreQueryFilters().Where(s => s.Status == StepStatus.Idea).Select(s => s.Id).FirstAsync(),
+            await db.Steps.IgnoreQueryFilters().Where(s => s.Status == StepStatus.Done && s.Risk != null).Select(s => s.Id).FirstAsync()));
+        await Page.SignInAsync("leader@anytown.example");
+
+        // The team board, reached from the team page, with the demo's overdue steps among its cards.
+        await Page.ClickMenuAsync("Teams");
+        await Page.ClickLinkAsync("Waste Transformation");
+        await Page.ClickLinkAsync("See this team’s steps");
+        await Expect(Page.MainHeading()).ToHaveTextAsync("Steps");
+        await Page.ClickButtonAsync("Propose a step");
+        await Page.ClickButtonAsync("Propose step");
+        await Expect(Page.ErrorSummary()).ToContainTextAsync("Choose an outcome of this organisation");
+
+        await Page.GoToAsync($"/anytown/steps/{idea}/edit");
+        await Expect(Page.MainHeading()).ToHaveTextAsync("Re-plan this step");
+        await Page.FillInAsync("Title", string.Empty);
+        await Page.ClickButtonAsync("Save changes");
+        await Expect(Page.ErrorSummary()).ToContainTextAsync("Enter a title");
+
+        await Page.GoToAsync($"/anytown/steps/{idea}/move");
+        await Page.GoToAsync($"/anytown/steps/{idea}/risk");
+        await Page.ClickButtonAsync("Save risk assessment");
+        await Expect(Page.ErrorSummary()).ToContainTextAsync("Enter a risk category");
+
+        await Page.GoToAsync($"/anytown/steps/{done}");
+        await Page.GoToAsync($"/anytown/steps/{done}/decision");
+        await Page.GoToAsync($"/anytown/steps/{done}/learning");
+        await Page.GoToAsync($"/anytown/steps/{done}/afterwards");
+        await Page.ClickButtonAsync("Save");
+        await Expect(Page.ErrorSummary()).ToBeVisibleAsync();
     }
 
     private async Task FillDateAsync(string legend, DateOnly date)
