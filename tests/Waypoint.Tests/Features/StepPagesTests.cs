@@ -117,6 +117,15 @@ public abstract class StepPagesTests(WaypointApp app)
         var id = IdIn(await leader.SubmitFormAsync(url, values));
         var page = await leader.GetPageAsync($"/anytown/steps/{id}");
         Assert.Contains("Allowed by Jordan Lee: The telephony supplier releases once a month", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // A member re-planning it sees the leader's permission, cannot change it, and keeps it.
+        var edit = $"/anytown/steps/{id}/edit";
+        var replan = await member.GetPageAsync(edit);
+        Assert.Null(replan.QuerySelector("textarea#boxOverrideReason"));
+        Assert.Contains("Jordan Lee let this step run longer than the box", replan.QuerySelector(".govuk-inset-text")!.TextContent, StringComparison.Ordinal);
+        IdIn(await member.SubmitFormAsync(edit, Plan(outcome, $"{title} (renamed)", Start, Start.AddDays(20), Casey)));
+        Assert.Equal(("The telephony supplier releases once a month", (Guid?)Jordan), await app.WithDbAsync(db =>
+            db.Steps.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => ValueTuple.Create(s.BoxOverrideReason!, s.BoxOverriddenBy)).SingleAsync()));
     }
 
     [Fact]
