@@ -34,6 +34,8 @@ public sealed class OutcomeBoardModel(StepService steps, OutcomeService outcomes
         var list = await steps.ListAsync(new StepFilter(OutcomeId: id), seePrivate, cancellationToken);
         var slug = organisation.Organisation.Slug;
         Board = new BoardView(slug, $"/{slug}/outcomes/{id}/steps", StepBoard.Columns(list, all), organisation.Can(Permission.ManageSteps), all);
+        // An address such as ?all=maybe reads as "no", not as a mistake in a form.
+        ModelState.Clear();
         this.ShowRefusedMove();
         return Page();
     }

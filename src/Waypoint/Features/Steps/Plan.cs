@@ -92,6 +92,8 @@ public sealed class PlanModel(StepService steps, OutcomeService outcomes, Indica
         }
         else
         {
+            // An outcome in the address that is not an id reads as none given: the form asks for one.
+            ModelState.Clear();
             OutcomeId = outcome;
             Owners = User.UserId() is { } me ? [me] : [];
         }

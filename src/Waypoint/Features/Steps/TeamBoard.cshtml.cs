@@ -32,6 +32,8 @@ public sealed class TeamBoardModel(StepService steps, TeamService teams, Organis
         var list = await steps.ListAsync(new StepFilter(TeamId: id), organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken);
         var slug = organisation.Organisation.Slug;
         Board = new BoardView(slug, $"/{slug}/teams/{id}/steps", StepBoard.Columns(list, all), organisation.Can(Permission.ManageSteps), all);
+        // An address such as ?all=maybe reads as "no", not as a mistake in a form.
+        ModelState.Clear();
         this.ShowRefusedMove();
         return Page();
     }
