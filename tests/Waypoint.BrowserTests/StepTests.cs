@@ -128,7 +128,8 @@ public sealed partial class StepTests(BrowserFixture browser) : BrowserTest(brow
 
         await Page.GoToAsync($"/anytown/steps/{done}");
         await Page.GoToAsync($"/anytown/steps/{done}/decision");
-        await Page.GoToAsync($"/anytown/steps/{done}/learning");
+        await Page.GoToAsync($"/anytown/steps/{done}");
+        await Page.ClickButtonAsync("Change what was learned");
         await Page.GoToAsync($"/anytown/steps/{done}/afterwards");
         await Page.ClickButtonAsync("Save");
         await Expect(Page.ErrorSummary()).ToBeVisibleAsync();
