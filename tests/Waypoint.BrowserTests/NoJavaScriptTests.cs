@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -33,5 +34,40 @@ public sealed class NoJavaScriptTests(BrowserFixture browser) : IAsyncLifetime
         await _page.ClickButtonAsync("Add team");
         await Expect(_page).ToHaveURLAsync(new Regex("/anytown/teams/[0-9a-f-]{36}$"));
         await Expect(_page.MainHeading()).ToHaveTextAsync(name);
+    }
+    [Fact]
+    public async Task Step_is_proposed_and_moved_on_the_board_without_javascript()
+    {
+        var outcome = await browser.App.OutcomeWithValuesAsync();
+        var title = $"No script step {Guid.NewGuid():N}"[..23];
+        var start = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        await _page.SignInAsync("member@anytown.example");
+        await _page.GoToAsync($"/anytown/steps/new?outcome={outcome}");
+        await _page.FillInAsync("Title", title);
+        await _page.FillInAsync("We believe that", "we read the caller's account before answering");
+        await _page.GetByLabel("will move", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await _page.FillInAsync("by", "up by a point or two");
+        await _page.FillInAsync("because", "callers repeat themselves");
+        foreach (var (legend, date) in new[] { ("Start date", start), ("Due date", start.AddDays(3)) })
+        {
+            var group = _page.GetByRole(AriaRole.Group, new() { Name = legend });
+            await group.GetByLabel("Day").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
+            await group.GetByLabel("Month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
+            await group.GetByLabel("Year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
+        }
+
+        await _page.ClickButtonAsync("Propose step");
+        await Expect(_page.MainHeading()).ToHaveTextAsync(title);
+
+        // On the board, the move is a plain form post that comes back to the board.
+        await _page.GoToAsync($"/anytown/outcomes/{outcome}/steps");
+        var move = _page.GetByRole(AriaRole.Region, new() { Name = "Idea" }).GetByRole(AriaRole.Button, new() { Name = "Move to Ready" });
+        // The button names its step for screen readers (the hidden part is a block, so Chromium spaces it off).
+        await Expect(move).ToHaveAccessibleNameAsync(new Regex($"^Move to Ready\\s*: {Regex.Escape(title)}$"));
+        await move.ClickAsync();
+        await _page.CheckPageAsync();
+        Assert.Equal($"/anytown/outcomes/{outcome}/steps", _page.Path());
+        await Expect(_page.GetByRole(AriaRole.Region, new() { Name = "Ready" })).ToContainTextAsync(title);
     }
 }

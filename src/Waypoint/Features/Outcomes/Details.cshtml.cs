@@ -37,6 +37,10 @@ public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indic
     public bool CanCheckIn => organisation.Can(Permission.PostCheckIns)
                               && Detail.Summary.Outcome.State is not (OutcomeState.Achieved or OutcomeState.Missed or OutcomeState.Retired);
 
+    /// <summary>Whether this person may propose a step here: they do the work, and the outcome is still open.</summary>
+    public bool CanProposeStep => organisation.Can(Permission.ManageSteps)
+                                  && Detail.Summary.Outcome.State is not (OutcomeState.Achieved or OutcomeState.Missed or OutcomeState.Retired);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await outcomes.FindAsync(id, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken) is not { } detail)
