@@ -103,7 +103,9 @@ public sealed partial class StepTests(BrowserFixture browser) : BrowserTest(brow
         await Browser.App.ReadyAsync();
         var (idea, done) = await Browser.App.WithDbAsync(async db => (
             await db.Steps.IgnoreQueryFilters().Where(s => s.Status == StepStatus.Idea).Select(s => s.Id).FirstAsync(),
-            await db.Steps.IgnoreQueryFilters().Where(s => s.Status == StepStatus.Done && s.Risk != null).Select(s => s.Id).FirstAsync()));
+            // One the leader owns and has not yet said whether its risk happened, so the afterwards form is theirs and empty.
+            (await db.Steps.IgnoreQueryFilters().Where(s => s.Status == StepStatus.Done && s.Risk != null && s.RiskMaterialised == null).ToListAsync())
+                .First(s => s.IsOwnedBy(DemoSeeder.IdFor("leader@anytown.example"))).Id));
         await Page.SignInAsync("leader@anytown.example");
 
         // The team board, reached from the team page, with the demo's overdue steps among its cards.
