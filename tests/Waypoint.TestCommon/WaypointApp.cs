@@ -41,6 +41,7 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
             ["Waypoint:Demo:Seed"] = "false",
             ["Waypoint:RateLimits:SignInPerMinute"] = "1000",
             ["Waypoint:RateLimits:ApiPerMinute"] = "10000",
+            ["Waypoint:RateLimits:SurveyAnswersPerMinute"] = "10000",
         };
         _ready = new Lazy<Task>(PrepareAsync);
     }

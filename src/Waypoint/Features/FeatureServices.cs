@@ -20,6 +20,7 @@ public static class FeatureServices
         services.AddScoped<Mindset.InvitationService>();
         services.AddScoped<Mindset.ResponseService>();
         services.AddScoped<Mindset.ResultsService>();
+        services.AddScoped<Mindset.MindsetSettingsService>();
         services.AddSingleton<Mindset.IInvitationSender, Mindset.CsvInvitationSender>();
     }
 }
@@ -40,5 +41,6 @@ public static class FeatureEndpoints
         Indicators.IndicatorsApi.Map(api);
         CheckIns.CheckInsApi.Map(api);
         Steps.StepsApi.Map(api);
+        Mindset.MindsetApi.Map(api);
     }
 }

@@ -34,6 +34,12 @@ public sealed class RateLimitSettings
 
     /// <summary>API requests allowed per token (or per address, without one) per minute.</summary>
     public int ApiPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// Survey answers allowed from one address per minute. Answering needs no sign-in, so this is what stops one
+    /// client flooding a campaign; set it with the number of people who answer from behind one office address in mind.
+    /// </summary>
+    public int SurveyAnswersPerMinute { get; set; } = 60;
 }
 
 public sealed class HttpsSettings

@@ -181,6 +181,30 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["PUT /api/v1/orgs/{org}/risk-appetite"] = Audience.LeadersAndAdmins,
         ["GET /api/v1/orgs/{org}/flow"] = Audience.AnyMember,
         ["GET /api/v1/orgs/{org}/risk-report"] = Audience.AnyMember,
+        ["GET /api/v1/orgs/{org}/mindset/frameworks/"] = Audience.MembersLeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/mindset/frameworks/{id:guid}"] = Audience.MembersLeadersAndAdmins,
+        ["POST /api/v1/orgs/{org}/mindset/frameworks/{id:guid}/clone"] = Audience.LeadersAndAdmins,
+        ["PUT /api/v1/orgs/{org}/mindset/frameworks/{id:guid}"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/mindset/frameworks/{id:guid}/export"] = Audience.MembersLeadersAndAdmins,
+        ["POST /api/v1/orgs/{org}/mindset/frameworks/import"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/mindset/campaigns/"] = Audience.MembersLeadersAndAdmins,
+        ["POST /api/v1/orgs/{org}/mindset/campaigns/"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/mindset/campaigns/{id:guid}"] = Audience.MembersLeadersAndAdmins,
+        ["PUT /api/v1/orgs/{org}/mindset/campaigns/{id:guid}"] = Audience.LeadersAndAdmins,
+        ["POST /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/close"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/counts"] = Audience.MembersLeadersAndAdmins,
+        ["POST /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/groups"] = Audience.LeadersAndAdmins,
+        ["PUT /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/groups/{groupId:guid}"] = Audience.LeadersAndAdmins,
+        ["DELETE /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/groups/{groupId:guid}"] = Audience.LeadersAndAdmins,
+        ["POST /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/groups/{groupId:guid}/link"] = Audience.LeadersAndAdmins,
+        ["POST /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/groups/{groupId:guid}/invitations"] = Audience.LeadersAndAdmins,
+        // Answering a survey needs no sign-in; whoever is signed in, of any organisation, is ignored.
+        ["POST /api/v1/orgs/{org}/mindset/responses"] = Audience.Everyone,
+        ["GET /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/results/"] = Audience.MembersLeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/results/features/{number:int}"] = Audience.MembersLeadersAndAdmins,
+        ["POST /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/results/features/{number:int}/outcome"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/mindset/settings"] = Audience.LeadersAndAdmins,
+        ["PUT /api/v1/orgs/{org}/mindset/settings"] = Audience.LeadersAndAdmins,
     };
 
     private static readonly string[] People =
@@ -285,7 +309,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         return keys.Distinct().ToList();
     }
 
-    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim, Guid Outcome, Guid Indicator, Guid Target, Guid Step);
+    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim, Guid Outcome, Guid Indicator, Guid Target, Guid Step, Guid Framework, Guid Campaign, Guid Group);
 
     /// <summary>Real records of anytown, so that an allowed request finds what it asks for.</summary>
     private async Task<Ids> IdsAsync()
@@ -319,8 +343,16 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
             Content = new StringContent("""{"whatHappened":"It went","evidence":"A figure","nextSteps":"More"}""", Encoding.UTF8, "application/json"),
         };
         (await admin.SendAsync(learning)).EnsureSuccessStatusCode();
+        // The demo's latest closed campaign and its small group: allowed changes to it are refused as too late, not as unseen.
+        var anytown = DemoSeeder.IdFor("anytown");
+        var campaign = await app.WithDbAsync(db => db.MindsetCampaigns.IgnoreQueryFilters()
+            .Where(c => c.OrganisationId == anytown && c.Name != "Digital mindset pulse check")
+            .OrderByDescending(c => c.ClosesOn).Select(c => c.Id).FirstAsync());
+        var group = await app.WithDbAsync(db => db.RespondentGroups.IgnoreQueryFilters()
+            .Where(g => g.CampaignId == campaign && g.Name == "Councillors").Select(g => g.Id).SingleAsync());
         return new Ids(team, DemoSeeder.IdFor("anytown/service/Housing repairs"),
-            DemoSeeder.IdFor("anytown/membership/member@anytown.example"), victim, outcome, indicator, target, step);
+            DemoSeeder.IdFor("anytown/membership/member@anytown.example"), victim, outcome, indicator, target, step,
+            DemoSeeder.IdFor("anytown/mindset/framework"), campaign, group);
     }
 
     private static async Task<Guid> CreateAsync(HttpClient client, string url, string json)
@@ -334,6 +366,8 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
     {
         var id = pattern switch
         {
+            _ when pattern.Contains("/mindset/frameworks/", StringComparison.Ordinal) => ids.Framework,
+            _ when pattern.Contains("/mindset/campaigns/", StringComparison.Ordinal) => ids.Campaign,
             _ when pattern.Contains("/steps/{id", StringComparison.Ordinal) => ids.Step,
             _ when pattern.Contains("/outcomes/", StringComparison.Ordinal) => ids.Outcome,
             _ when pattern.Contains("/indicators/", StringComparison.Ordinal) => ids.Indicator,
@@ -347,6 +381,8 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
             .Replace("{org}", "anytown", StringComparison.Ordinal)
             .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{targetId:guid}", ids.Target.ToString(), StringComparison.Ordinal)
+            .Replace("{groupId:guid}", ids.Group.ToString(), StringComparison.Ordinal)
+            .Replace("{number:int}", "3", StringComparison.Ordinal)
             // The error page answers with the status it describes: 429 is one the classification calls allowed.
             .Replace("{code:int}", "429", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);

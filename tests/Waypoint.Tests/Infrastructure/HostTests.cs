@@ -26,6 +26,7 @@ public abstract class HostTests(WaypointApp app)
                      "/api/v1/orgs/{org}", "/api/v1/orgs/{org}/teams", "/api/v1/orgs/{org}/teams/{id}",
                      "/api/v1/orgs/{org}/services", "/api/v1/orgs/{org}/services/{id}",
                      "/api/v1/orgs/{org}/members", "/api/v1/orgs/{org}/members/{id}", "/api/v1/orgs/{org}/audit",
+                     "/api/v1/orgs/{org}/mindset/campaigns/{id}/results", "/api/v1/orgs/{org}/mindset/responses",
                  })
         {
             Assert.Contains(expected, paths);

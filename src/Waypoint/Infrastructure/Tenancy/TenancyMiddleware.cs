@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Data;
 using Waypoint.Infrastructure.Auth;
@@ -8,7 +10,7 @@ namespace Waypoint.Infrastructure.Tenancy;
 /// The one place where a request is tied to an organisation. For any route with an <c>{org}</c> value it finds the
 /// organisation, scopes storage to it (so every query and write is confined to its rows), and finds the signed-in
 /// person's membership. An unknown organisation, or one the person does not belong to, answers 404: whether
-/// another organisation exists is not disclosed.
+/// another organisation exists is not disclosed. Endpoints that allow anonymous access see nobody signed in.
 /// </summary>
 public sealed class TenancyMiddleware(RequestDelegate next)
 {
@@ -16,7 +18,9 @@ public sealed class TenancyMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, WaypointDb db, OrganisationContext organisationContext)
     {
-        var user = context.User;
+        // An endpoint open to everyone (answering a survey) is served as if nobody were signed in: it needs no
+        // membership of the organisation, and a survey answer must not be tied to whoever happens to be signed in.
+        var user = context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null ? context.User : new ClaimsPrincipal(new ClaimsIdentity());
         var userId = user.Identity?.IsAuthenticated == true ? user.UserId() : null;
         if (userId is not null)
         {

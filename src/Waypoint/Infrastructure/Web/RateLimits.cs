@@ -6,8 +6,8 @@ using Waypoint.Infrastructure;
 namespace Waypoint.Infrastructure.Web;
 
 /// <summary>
-/// Which requests share a rate limit: sign-in attempts per client address, and API calls per token (or per
-/// address when no token is sent). Everything else is not limited here.
+/// Which requests share a rate limit: sign-in attempts and survey answers per client address, and API calls per
+/// token (or per address when no token is sent). Everything else is not limited here.
 /// </summary>
 public static class RateLimits
 {
@@ -20,6 +20,11 @@ public static class RateLimits
             return Window("sign-in:" + address, settings.SignInPerMinute);
         }
 
+        if (HttpMethods.IsPost(request.Method) && IsSurveyAnswer(request.Path))
+        {
+            return Window("survey-answer:" + address, settings.SurveyAnswersPerMinute);
+        }
+
         if (request.Path.StartsWithSegments("/api"))
         {
             var authorization = request.Headers.Authorization.ToString();
@@ -30,6 +35,13 @@ public static class RateLimits
         }
 
         return RateLimitPartition.GetNoLimiter("unlimited");
+    }
+
+    /// <summary>Answers to a survey: <c>/api/v1/orgs/{org}/mindset/responses</c>, sent with no sign-in.</summary>
+    public static bool IsSurveyAnswer(PathString path)
+    {
+        var segments = (path.Value ?? string.Empty).Trim('/').Split('/');
+        return segments is ["api", "v1", "orgs", _, "mindset", "responses"];
     }
 
     private static RateLimitPartition<string> Window(string key, int perMinute) =>

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Waypoint.Data;
+
+namespace Waypoint.Features.Mindset;
+
+/// <summary>The organisation's settings for the mindset assessment.</summary>
+public sealed record MindsetSettingsInput(int? MinimumGroupSize);
+
+/// <summary>
+/// The smallest group whose survey results are shown. Never below 3 (<see cref="Waypoint.Core.Mindset.Suppression.MinimumFloor"/>):
+/// the rule lives on <see cref="Waypoint.Core.Organisations.Organisation.ChangeMinimumGroupSize"/>.
+/// </summary>
+public sealed class MindsetSettingsService(WaypointDb db)
+{
+    public async Task<int> MinimumGroupSizeAsync(CancellationToken cancellationToken) =>
+        (await SurveyDay.OrganisationAsync(db, cancellationToken)).MinimumGroupSize;
+
+    public async Task ChangeAsync(MindsetSettingsInput input, CancellationToken cancellationToken)
+    {
+        var id = db.Scope.OrganisationId ?? throw new InvalidOperationException("No organisation in scope.");
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == id, cancellationToken);
+        organisation.ChangeMinimumGroupSize(input.MinimumGroupSize);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
