@@ -129,7 +129,11 @@ public static class WaypointHost
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocument>());
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<ApiDocument>();
+            o.AddOperationTransformer<AnonymousOperations>();
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddRateLimiter(o =>

@@ -33,6 +33,11 @@ public abstract class HostTests(WaypointApp app)
         }
 
         Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes").EnumerateObject().Single().Name);
+
+        // Answering a survey needs no token, and the document says so; everything else needs one.
+        var paths2 = document.RootElement.GetProperty("paths");
+        Assert.Equal(0, paths2.GetProperty("/api/v1/orgs/{org}/mindset/responses").GetProperty("post").GetProperty("security").GetArrayLength());
+        Assert.False(paths2.GetProperty("/api/v1/orgs/{org}/teams").GetProperty("get").TryGetProperty("security", out _));
     }
 
     [Fact]

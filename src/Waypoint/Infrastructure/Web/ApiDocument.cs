@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -25,6 +26,21 @@ public sealed class ApiDocument : IOpenApiDocumentTransformer
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Marks an operation open to everyone (answering a survey) as needing no token, overriding the document's default.</summary>
+public sealed class AnonymousOperations : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+        {
+            // An empty list of requirements: no authentication for this operation.
+            operation.Security = [];
+        }
+
         return Task.CompletedTask;
     }
 }
