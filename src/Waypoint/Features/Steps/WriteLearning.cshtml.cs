@@ -15,13 +15,8 @@ namespace Waypoint.Features.Steps;
 /// its learning, so doing both in one form saves a round trip.
 /// </summary>
 [Authorize(Policy = Policies.ManageSteps)]
-public sealed class WriteLearningModel(StepService steps, OrganisationContext organisation) : PageModel
+public sealed class WriteLearningModel(StepService steps, OrganisationContext organisation) : StepFormPageModel(steps, organisation)
 {
-    public OrganisationContext Organisation => organisation;
-
-    [FromRoute]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public string? WhatHappened { get; set; }
 
@@ -38,79 +33,44 @@ public sealed class WriteLearningModel(StepService steps, OrganisationContext or
     [BindProperty]
     public string? Close { get; set; }
 
-    public StepView View { get; private set; } = null!;
-
     /// <summary>The ways this step may close from where it is.</summary>
     public IReadOnlyList<StepStatus> Closings => Step.NextStatuses(View.Step.Status).Where(s => s is StepStatus.Done or StepStatus.Stopped).ToList();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    protected override void FillFromStep()
     {
-        if (!await LoadAsync(cancellationToken))
-        {
-            return NotFound();
-        }
-
         if (View.Learning is { } learning)
         {
             (WhatHappened, Evidence, NextSteps, IsPublic) = (learning.WhatHappened, learning.Evidence, learning.NextSteps, learning.IsPublic);
         }
-
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(cancellationToken))
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async () =>
         {
-            return NotFound();
-        }
-
-        ModelState.Clear();
-        var seePrivate = organisation.Can(Permission.ViewPrivateOutcomes);
-        StepStatus? close = Enum.TryParse<StepStatus>(Close, out var status) && Closings.Contains(status) ? status : null;
-        if (!string.IsNullOrEmpty(Close) && close is null)
-        {
-            ModelState.AddModelError("close", "Choose whether to close the step, from the choices given");
-            return Page();
-        }
-
-        try
-        {
-            if (await steps.WriteLearningAsync(Id, new LearningInput(WhatHappened, Evidence, NextSteps, IsPublic), this.Actor(organisation), seePrivate, cancellationToken) is null)
+            StepStatus? close = Enum.TryParse<StepStatus>(Close, out var status) && Closings.Contains(status) ? status : null;
+            if (!string.IsNullOrEmpty(Close) && close is null)
             {
-                return NotFound();
+                throw new RuleViolation("close", "Choose whether to close the step, from the choices given");
             }
-        }
-        catch (RuleViolation violation)
-        {
-            ModelState.Add(violation);
-            return Page();
-        }
 
-        try
-        {
-            if (close is { } closing)
+            if (await Steps.WriteLearningAsync(Id, new LearningInput(WhatHappened, Evidence, NextSteps, IsPublic), Actor, SeePrivate, cancellationToken) is null)
             {
-                await steps.MoveAsync(Id, closing, seePrivate, cancellationToken);
+                return null;
             }
-        }
-        catch (RuleViolation violation)
-        {
-            // The learning is kept; only the closing was refused (the step changed since the form was drawn).
-            TempData[StepBoard.RefusedKey] = $"What was learned is saved, but the step did not close: {violation.Message}";
-        }
 
-        return Redirect($"/{organisation.Organisation.Slug}/steps/{Id}#learning");
-    }
+            try
+            {
+                if (close is { } closing)
+                {
+                    await Steps.MoveAsync(Id, closing, SeePrivate, cancellationToken);
+                }
+            }
+            catch (RuleViolation violation)
+            {
+                // The learning is kept; only the closing was refused (the step changed since the form was drawn).
+                TempData[StepBoard.RefusedKey] = $"What was learned is saved, but the step did not close: {violation.Message}";
+            }
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
-    {
-        if (await steps.FindAsync(Id, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken) is not { } view)
-        {
-            return false;
-        }
-
-        View = view;
-        return true;
-    }
+            return Redirect(StepUrl("learning"));
+        }, wholeStepField: null, cancellationToken);
 }
