@@ -47,7 +47,7 @@ public sealed class NoJavaScriptTests(BrowserFixture browser) : IAsyncLifetime
         await _page.FillInAsync("Title", title);
         await _page.FillInAsync("We believe that", "we read the caller's account before answering");
         await _page.GetByLabel("will move", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await _page.FillInAsync("by", "up by a point or two");
+        await _page.FillInAsync("with the effect", "up by a point or two");
         await _page.FillInAsync("because", "callers repeat themselves");
         foreach (var (legend, date) in new[] { ("Start date", start), ("Due date", start.AddDays(3)) })
         {

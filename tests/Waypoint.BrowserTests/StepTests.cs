@@ -28,7 +28,7 @@ public sealed partial class StepTests(BrowserFixture browser) : BrowserTest(brow
         await Page.FillInAsync("Title", title);
         await Page.FillInAsync("We believe that", "we offer a call-back when the queue is long");
         await Page.GetByLabel("will move", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await Page.FillInAsync("by", "up by about 5 points");
+        await Page.FillInAsync("with the effect", "up by about 5 points");
         await Page.FillInAsync("because", "callers give up in the queue at nine");
         await FillDateAsync("Start date", today);
         await FillDateAsync("Due date", today.AddDays(7));
