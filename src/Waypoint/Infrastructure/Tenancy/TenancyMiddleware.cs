@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Data;
 using Waypoint.Infrastructure.Auth;
@@ -50,7 +51,9 @@ public sealed class TenancyMiddleware(RequestDelegate next)
         var membership = userId is null
             ? null
             : await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId, context.RequestAborted);
-        if (userId is not null && membership is null)
+        // A page open to everyone (taking part in a survey) is open to people of other organisations too, as
+        // if they were signed out: they get no membership here and so no permission.
+        if (userId is not null && membership is null && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
