@@ -170,4 +170,70 @@ public sealed class MindsetTests(BrowserFixture browser) : BrowserTest(browser)
         await Expect(Page.Locator("#distribution tbody tr")).ToHaveCountAsync(5);
         await Expect(Page.Locator("main")).Not.ToContainTextAsync("Create an outcome from this feature");
     }
+
+    [Fact]
+    public async Task Leader_starts_a_campaign_adds_a_group_downloads_invitations_and_copies_edits_and_imports_frameworks()
+    {
+        var name = $"Spring check {Guid.NewGuid():N}"[..20];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var closes = today.AddDays(14);
+        await Page.SignInAsync("leader@anytown.example");
+        await Page.ClickMenuAsync("Mindset");
+        await Page.ClickButtonAsync("New campaign");
+        await Page.FillInAsync("Name", name);
+        await Page.Locator("#opensOn").FillAsync(today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Page.Locator("#opensOn-month").FillAsync(today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Page.Locator("#opensOn-year").FillAsync(today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Page.Locator("#closesOn").FillAsync(closes.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Page.Locator("#closesOn-month").FillAsync(closes.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Page.Locator("#closesOn-year").FillAsync(closes.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Page.ClickButtonAsync("Save campaign");
+        await Expect(Page.MainHeading()).ToHaveTextAsync(name);
+        await Expect(Page.Locator(".govuk-summary-card")).ToHaveCountAsync(6);
+        await Expect(Page.Locator(".waypoint-survey-link code").First).ToContainTextAsync("/anytown/take-part/");
+
+        await Page.FillInAsync("Name of the group", "Voluntary sector");
+        await Page.ClickButtonAsync("Add group");
+        await Expect(Page.Locator(".govuk-notification-banner")).ToContainTextAsync("Group added");
+        await Expect(Page.Locator(".govuk-summary-card")).ToHaveCountAsync(7);
+
+        // The invitation links come once, as a file; the group then answers by invitation only.
+        await Page.GetByLabel("Group", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Councillors" });
+        await Page.FillInAsync("Email addresses", "cllr.one@anytown.example\ncllr.two@anytown.example");
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = "Download invitation links" }).ClickAsync());
+        var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
+        Assert.Equal("email,link", lines[0]);
+        Assert.Equal(3, lines.Count);
+        var invitation = new Uri(lines[1].Split(',')[1]).AbsolutePath;
+        await Page.ReloadAsync();
+        await Page.CheckPageAsync();
+        await Expect(Page.Locator(".govuk-summary-card", new() { HasText = "Councillors" })).ToContainTextAsync("answers by invitation only");
+        await Page.GoToAsync(invitation);
+        await Expect(Page.MainHeading()).ToHaveTextAsync(name);
+
+        // A framework in use is copied, and the copy edited; a feature without a name is refused by name.
+        await Page.GoToAsync("/anytown/mindset");
+        await Page.ClickLinkAsync("Frameworks: the features and statements a campaign asks about");
+        await Expect(Page.MainHeading()).ToHaveTextAsync("Frameworks");
+        await Page.Locator("main table a").First.ClickAsync();
+        await Page.CheckPageAsync();
+        await Page.ClickButtonAsync("Make a copy to edit");
+        await Expect(Page.MainHeading()).ToHaveTextAsync("Edit the framework");
+        await Page.FillInAsync("Name of feature 1", string.Empty);
+        await Page.ClickButtonAsync("Save the framework");
+        await Expect(Page.ErrorSummary()).ToContainTextAsync("Enter a name for feature 1");
+        await Page.FillInAsync("Name of feature 1", "Understand how technology changes our services");
+        await Page.ClickButtonAsync("Save the framework");
+        await Expect(Page.Locator("main h2").First).ToHaveTextAsync("1. Understand how technology changes our services");
+
+        // Importing: something that is not a framework is refused in the error summary, a framework is added.
+        await Page.GoToAsync("/anytown/mindset/frameworks/import");
+        await Page.FillInAsync("Or paste the JSON", "{ not json");
+        await Page.ClickButtonAsync("Import");
+        await Expect(Page.ErrorSummary()).ToContainTextAsync("The file is not a framework in JSON");
+        var imported = $"Imported {Guid.NewGuid():N}"[..17];
+        await Page.FillInAsync("Or paste the JSON", $$"""{"name":"{{imported}}","features":[{"number":1,"name":"Open standards","description":"","statements":["We publish our data openly"]}]}""");
+        await Page.ClickButtonAsync("Import");
+        await Expect(Page.MainHeading()).ToHaveTextAsync(imported);
+    }
 }
