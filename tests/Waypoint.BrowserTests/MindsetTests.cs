@@ -164,6 +164,9 @@ public sealed class MindsetTests(BrowserFixture browser) : BrowserTest(browser)
         var main = await Page.Locator("main").InnerTextAsync();
         Assert.Single(main.Split("Councillors")[1..]);
         await Expect(Page.Locator("#changes-table")).ToContainTextAsync("↑ up");
+        var chart = Page.Locator("figure[data-waypoint-bars='feature-means'] canvas");
+        await Expect(chart).ToBeVisibleAsync();
+        await Expect(chart).ToHaveAccessibleNameAsync("Mean score of each feature for everyone");
 
         await Page.ClickLinkAsync("3. Take calculated risks");
         await Expect(Page.MainHeading()).ToHaveTextAsync("Take calculated risks");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Waypoint.Core.Mindset;
 
 namespace Waypoint.Features.Mindset;
@@ -60,4 +61,26 @@ public static class MindsetWords
 
     public static string Percent(int count, int total) =>
         total == 0 ? "0%" : (100.0 * count / total).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>The feature means for everyone, for the chart (charts.js, <c>data-waypoint-bars</c>) beside their table.</summary>
+    public static string MeansJson(CampaignResults results) => JsonSerializer.Serialize(new
+    {
+        label = "Mean score, 1 to 5",
+        labels = results.Features.Select(f => $"{f.Number}. {f.Name}").ToList(),
+        values = results.Features.Select(f => f.Total?.Mean is { } m ? Math.Round(m, 2) : (double?)null).ToList(),
+        scale = new { min = 1, max = 5 },
+    });
+
+    /// <summary>The chart in words: the strongest and weakest features.</summary>
+    public static string MeansSummary(CampaignResults results)
+    {
+        var scored = results.Features.Where(f => f.Total?.Mean is not null).OrderBy(f => f.Total!.Mean).ToList();
+        if (scored.Count == 0)
+        {
+            return "No feature has a score.";
+        }
+
+        var (weakest, strongest) = (scored[0], scored[^1]);
+        return $"Strongest: {strongest.Name} ({Score(strongest.Total!.Mean)}). Weakest: {weakest.Name} ({Score(weakest.Total!.Mean)}).";
+    }
 }
