@@ -156,6 +156,31 @@ public abstract class MindsetPagesTests(WaypointApp app)
         Assert.Equal("#minimumGroupSize", refused.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
         Assert.Equal(5, await InAnytownAsync((_, db) => db.Organisations.Where(o => o.Id == Anytown).Select(o => o.MinimumGroupSize).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_leader_renames_a_group_and_cannot_remove_one_that_has_answers()
+    {
+        var leader = await app.SignedInAsync("leader@anytown.example");
+        var url = $"/anytown/mindset/campaigns/{Pulse}";
+        var (frontline, partners) = await InAnytownAsync(async (_, db) =>
+        {
+            var groups = await db.RespondentGroups.Where(g => g.CampaignId == Pulse).ToListAsync();
+            return (groups.Single(g => g.Name == "Frontline staff").Id, groups.Single(g => g.Name == "Partners and suppliers").Id);
+        });
+
+        var refused = await PageClient.ParseAsync(await leader.SubmitFormAsync(url, new() { ["groupId"] = frontline.ToString() }, handler: "RemoveGroup"));
+        var link = refused.QuerySelector(".govuk-error-summary a")!;
+        Assert.Equal("People in Frontline staff have already answered, so the group cannot be removed. You can rename it", link.TextContent);
+        Assert.NotNull(refused.QuerySelector(link.GetAttribute("href")!));
+
+        var renamed = await leader.SubmitFormAsync(url, new() { ["groupId"] = partners.ToString(), ["groupName"] = "Partners" }, handler: "RenameGroup");
+        Assert.Equal($"{url}?saved=renamed#groups", renamed.Headers.Location?.OriginalString);
+        var page = await leader.GetPageAsync(url);
+        Assert.Contains("Partners", page.QuerySelectorAll(".govuk-summary-card__title").Select(t => t.TextContent.Trim()));
+
+        // Put back as it was, for the other tests of this class.
+        await leader.SubmitFormAsync(url, new() { ["groupId"] = partners.ToString(), ["groupName"] = "Partners and suppliers" }, handler: "RenameGroup");
+    }
 }
 
 public sealed class MindsetPagesOnSqlite(SqliteApp app) : MindsetPagesTests(app), IClassFixture<SqliteApp>;
