@@ -87,7 +87,10 @@ public abstract class MindsetPagesTests(WaypointApp app)
 
         var anonymous = await app.AnonymousAsync();
         var url = $"/anytown/take-part/invited/{token}";
-        var page = await anonymous.GetPageAsync(url);
+        var opened = await anonymous.GetAsync(url);
+        Assert.Equal(["no-referrer"], opened.Headers.GetValues("Referrer-Policy"));
+        Assert.True(opened.Headers.CacheControl?.NoStore);
+        var page = await PageClient.ParseAsync(opened);
         var form = page.QuerySelector("form[data-waypoint-survey]")!;
         Assert.Equal("/anytown/take-part/invited", form.GetAttribute("action"));
         Assert.Equal(token, form.QuerySelector("input[type=hidden][name=token]")!.GetAttribute("value"));
@@ -180,6 +183,34 @@ public abstract class MindsetPagesTests(WaypointApp app)
 
         // Put back as it was, for the other tests of this class.
         await leader.SubmitFormAsync(url, new() { ["groupId"] = partners.ToString(), ["groupName"] = "Partners and suppliers" }, handler: "RenameGroup");
+    }
+
+    [Fact]
+    public async Task A_leader_creates_an_outcome_from_a_weak_feature_of_a_closed_campaign()
+    {
+        var closed = await InAnytownAsync((_, db) =>
+            db.MindsetCampaigns.Where(c => c.Id != Pulse && c.Name.StartsWith("Digital mindset 2")).OrderByDescending(c => c.ClosesOn).Select(c => c.Id).FirstAsync());
+        var leader = await app.SignedInAsync("leader@anytown.example");
+        var url = $"/anytown/mindset/campaigns/{closed}/results/features/3";
+        var page = await leader.GetPageAsync(url);
+        Assert.Equal("Strengthen \"Take calculated risks\"", page.QuerySelector("#title")!.GetAttribute("value"));
+        Assert.DoesNotContain("Councillors", page.QuerySelector("main")!.TextContent.Replace("Councillors and Leadership are not shown", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var refused = await PageClient.ParseAsync(await leader.SubmitFormAsync(url, new() { ["teamId"] = "" }));
+        Assert.NotNull(refused.QuerySelector(".govuk-error-summary a[href='#targetDate']"));
+
+        var team = DemoSeeder.IdFor("anytown/team/Digital Services");
+        var created = await leader.SubmitFormAsync(url, new()
+        {
+            ["title"] = "Strengthen calculated risk-taking", ["userNeed"] = "As staff we need to try things safely",
+            ["doneMeans"] = "The next campaign scores this feature higher",
+            ["teamId"] = team.ToString(), ["targetDate.day"] = "31", ["targetDate.month"] = "3", ["targetDate.year"] = "2028",
+        });
+        var location = created.Headers.Location?.OriginalString ?? string.Empty;
+        Assert.StartsWith("/anytown/outcomes/", location, StringComparison.Ordinal);
+        var outcome = Guid.Parse(location["/anytown/outcomes/".Length..]);
+        var source = await InAnytownAsync((_, db) => db.Outcomes.Where(o => o.Id == outcome).Select(o => new { o.SourceCampaignId, o.SourceFeatureNumber }).SingleAsync());
+        Assert.Equal((closed, 3), (source.SourceCampaignId!.Value, source.SourceFeatureNumber!.Value));
     }
 }
 

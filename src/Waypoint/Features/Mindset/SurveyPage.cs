@@ -96,5 +96,7 @@ public static class SurveyPage
     {
         response.Headers.CacheControl = "no-store";
         response.Headers.Pragma = "no-cache";
+        // An invitation's address holds its token: no request from the page, not even for its own stylesheet, sends it on.
+        response.Headers["Referrer-Policy"] = "no-referrer";
     }
 }
