@@ -15,6 +15,9 @@ public static class PageProblems
         public List<string> Problems { get; } = [];
 
         public int? DocumentStatus { get; set; }
+
+        /// <summary>Addresses whose answer was a file to save: the browser reports them as aborted navigations.</summary>
+        public HashSet<string> Downloads { get; } = [];
     }
 
     private static readonly ConditionalWeakTable<IPage, Record> Records = [];
@@ -32,7 +35,16 @@ public static class PageProblems
 
         page.Response += (_, response) =>
         {
-            if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
+            if (response.Request.IsNavigationRequest && response.Headers.TryGetValue("content-disposition", out var disposition)
+                && disposition.StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
+            {
+                // A download (such as a CSV of invitation links) leaves the page as it was.
+                lock (record)
+                {
+                    record.Downloads.Add(response.Url);
+                }
+            }
+            else if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
             {
                 // After redirects, the last one is the page shown.
                 lock (record)
@@ -45,7 +57,18 @@ public static class PageProblems
                 Add($"{response.Request.Method} {response.Url} answered {response.Status}");
             }
         };
-        page.RequestFailed += (_, request) => Add($"{request.Method} {request.Url} failed: {request.Failure}");
+        page.RequestFailed += (_, request) =>
+        {
+            lock (record)
+            {
+                if (request.Failure == "net::ERR_ABORTED" && record.Downloads.Contains(request.Url))
+                {
+                    return;
+                }
+            }
+
+            Add($"{request.Method} {request.Url} failed: {request.Failure}");
+        };
         page.PageError += (_, error) => Add($"script error: {error}");
         page.Console += (_, message) =>
         {

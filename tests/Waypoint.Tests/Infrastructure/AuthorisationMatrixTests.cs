@@ -130,6 +130,35 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["GET /{org}/steps/{id:guid}/afterwards"] = Audience.MembersLeadersAndAdmins,
         ["POST /{org}/steps/{id:guid}/afterwards"] = Audience.MembersLeadersAndAdmins,
 
+        // Taking part in a survey needs no sign-in, and works for people of other organisations too.
+        ["GET /{org}/take-part/{code}"] = Audience.Everyone,
+        ["POST /{org}/take-part/{code}"] = Audience.Everyone,
+        ["GET /{org}/take-part/invited/{token?}"] = Audience.Everyone,
+        ["POST /{org}/take-part/invited/{token?}"] = Audience.Everyone,
+        ["GET /{org}/take-part/thank-you"] = Audience.Everyone,
+        // Results and counts for the people who do the work; campaigns and frameworks for leaders and admins.
+        ["GET /{org}/mindset"] = Audience.MembersLeadersAndAdmins,
+        ["POST /{org}/mindset"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/mindset/campaigns/new"] = Audience.LeadersAndAdmins,
+        ["POST /{org}/mindset/campaigns/new"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/mindset/campaigns/{id:guid}"] = Audience.MembersLeadersAndAdmins,
+        ["POST /{org}/mindset/campaigns/{id:guid}"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/mindset/campaigns/{id:guid}/edit"] = Audience.LeadersAndAdmins,
+        ["POST /{org}/mindset/campaigns/{id:guid}/edit"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/mindset/campaigns/{id:guid}/close"] = Audience.LeadersAndAdmins,
+        ["POST /{org}/mindset/campaigns/{id:guid}/close"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/mindset/campaigns/{id:guid}/results"] = Audience.MembersLeadersAndAdmins,
+        ["GET /{org}/mindset/campaigns/{id:guid}/results/features/{number:int}"] = Audience.MembersLeadersAndAdmins,
+        // Creating an outcome from a feature needs the right to manage outcomes.
+        ["POST /{org}/mindset/campaigns/{id:guid}/results/features/{number:int}"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/mindset/frameworks"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/mindset/frameworks/import"] = Audience.LeadersAndAdmins,
+        ["POST /{org}/mindset/frameworks/import"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/mindset/frameworks/{id:guid}"] = Audience.LeadersAndAdmins,
+        ["POST /{org}/mindset/frameworks/{id:guid}"] = Audience.LeadersAndAdmins,
+        ["GET /{org}/mindset/frameworks/{id:guid}/edit"] = Audience.LeadersAndAdmins,
+        ["POST /{org}/mindset/frameworks/{id:guid}/edit"] = Audience.LeadersAndAdmins,
+
         // API
         ["GET /api/v1/orgs/{org}/"] = Audience.AnyMember,
         ["GET /api/v1/orgs/{org}/teams/"] = Audience.AnyMember,
@@ -309,7 +338,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         return keys.Distinct().ToList();
     }
 
-    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim, Guid Outcome, Guid Indicator, Guid Target, Guid Step, Guid Framework, Guid Campaign, Guid Group);
+    private sealed record Ids(Guid Team, Guid Service, Guid Membership, Guid Victim, Guid Outcome, Guid Indicator, Guid Target, Guid Step, Guid Framework, Guid Campaign, Guid Group, string LinkCode, string Token);
 
     /// <summary>Real records of anytown, so that an allowed request finds what it asks for.</summary>
     private async Task<Ids> IdsAsync()
@@ -343,16 +372,30 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
             Content = new StringContent("""{"whatHappened":"It went","evidence":"A figure","nextSteps":"More"}""", Encoding.UTF8, "application/json"),
         };
         (await admin.SendAsync(learning)).EnsureSuccessStatusCode();
-        // The demo's latest closed campaign and its small group: allowed changes to it are refused as too late, not as unseen.
-        var anytown = DemoSeeder.IdFor("anytown");
-        var campaign = await app.WithDbAsync(db => db.MindsetCampaigns.IgnoreQueryFilters()
-            .Where(c => c.OrganisationId == anytown && c.Name != "Digital mindset pulse check")
-            .OrderByDescending(c => c.ClosesOn).Select(c => c.Id).FirstAsync());
+        // The demo's latest closed campaign and its small group: allowed changes to it are refused as too late, not
+        // as unseen. A group link and an invitation of the open one, so that taking part finds a survey (the
+        // matrix's empty posts never get past the antiforgery check).
+        var (campaign, linkCode, token) = await SurveyAsync();
         var group = await app.WithDbAsync(db => db.RespondentGroups.IgnoreQueryFilters()
             .Where(g => g.CampaignId == campaign && g.Name == "Councillors").Select(g => g.Id).SingleAsync());
         return new Ids(team, DemoSeeder.IdFor("anytown/service/Housing repairs"),
             DemoSeeder.IdFor("anytown/membership/member@anytown.example"), victim, outcome, indicator, target, step,
-            DemoSeeder.IdFor("anytown/mindset/framework"), campaign, group);
+            DemoSeeder.IdFor("anytown/mindset/framework"), campaign, group, linkCode, token);
+    }
+
+    private async Task<(Guid Campaign, string LinkCode, string Token)> SurveyAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Waypoint.Data.WaypointDb>();
+        db.Scope.EnterOrganisation(DemoSeeder.IdFor("anytown"));
+        var pulse = DemoSeeder.IdFor("anytown/mindset/campaign/Digital mindset pulse check");
+        var closed = await db.MindsetCampaigns.Where(c => c.Id != pulse).OrderByDescending(c => c.ClosesOn).Select(c => c.Id).FirstAsync();
+        var groups = await db.RespondentGroups.Where(g => g.CampaignId == pulse).OrderBy(g => g.Name).ToListAsync();
+        var invited = groups.First(g => g.Name == "Partners and suppliers");
+        var delivery = await scope.ServiceProvider.GetRequiredService<Waypoint.Features.Mindset.InvitationService>()
+            .InviteAsync(pulse, invited.Id, ["matrix@anytown.example"], "http://localhost", CancellationToken.None);
+        var link = Encoding.UTF8.GetString(delivery!.Content!).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1].Split(',')[1];
+        return (closed, groups.First(g => g.Name == "Frontline staff").LinkCode, link[(link.LastIndexOf('/') + 1)..]);
     }
 
     private static async Task<Guid> CreateAsync(HttpClient client, string url, string json)
@@ -382,6 +425,8 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
             .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{targetId:guid}", ids.Target.ToString(), StringComparison.Ordinal)
             .Replace("{groupId:guid}", ids.Group.ToString(), StringComparison.Ordinal)
+            .Replace("{code}", ids.LinkCode, StringComparison.Ordinal)
+            .Replace("{token?}", ids.Token, StringComparison.Ordinal)
             .Replace("{number:int}", "3", StringComparison.Ordinal)
             // The error page answers with the status it describes: 429 is one the classification calls allowed.
             .Replace("{code:int}", "429", StringComparison.Ordinal)

@@ -198,6 +198,16 @@ public sealed class CampaignService(WaypointDb db, TimeProvider clock)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The smallest group whose results are shown (never below <see cref="Suppression.MinimumFloor"/>; Core refuses lower).</summary>
+    public async Task<int> SetMinimumGroupSizeAsync(int? size, CancellationToken cancellationToken)
+    {
+        var id = db.Scope.OrganisationId ?? throw new InvalidOperationException("No organisation in scope.");
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == id, cancellationToken);
+        organisation.ChangeMinimumGroupSize(size);
+        await db.SaveChangesAsync(cancellationToken);
+        return organisation.MinimumGroupSize;
+    }
+
     private async Task FrameworkAsync(Guid? frameworkId, CancellationToken cancellationToken)
     {
         if (frameworkId is not { } id || !await db.MindsetFrameworks.AnyAsync(f => f.Id == id, cancellationToken))

@@ -18,8 +18,9 @@ public sealed class TenancyMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, WaypointDb db, OrganisationContext organisationContext)
     {
-        // An endpoint open to everyone (answering a survey) is served as if nobody were signed in: it needs no
-        // membership of the organisation, and a survey answer must not be tied to whoever happens to be signed in.
+        // An endpoint or page open to everyone (taking part in a survey) is served as if nobody were signed in: it
+        // needs no membership of the organisation (people of other organisations may answer too), and a survey
+        // answer must not be tied to whoever happens to be signed in, not even in the storage scope.
         var user = context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null ? context.User : new ClaimsPrincipal(new ClaimsIdentity());
         var userId = user.Identity?.IsAuthenticated == true ? user.UserId() : null;
         if (userId is not null)

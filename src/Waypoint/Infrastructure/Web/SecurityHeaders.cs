@@ -28,7 +28,11 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                // A page may ask for less (the survey's invitation link carries its token in the address).
+                if (!headers.ContainsKey("Referrer-Policy"))
+                {
+                    headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                }
                 headers.XFrameOptions = "DENY";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";

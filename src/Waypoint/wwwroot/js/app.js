@@ -8,3 +8,8 @@ initAll();
 if (document.querySelector("[data-waypoint-chart], [data-waypoint-sparkline], [data-waypoint-reliability], [data-waypoint-bars]")) {
   import("/js/charts.js");
 }
+
+// The survey keeps unsent answers in this browser, only on the pages that take part in one.
+if (document.querySelector("[data-waypoint-survey], [data-waypoint-survey-done]")) {
+  import("/js/survey.js");
+}

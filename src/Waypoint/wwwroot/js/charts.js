@@ -198,7 +198,8 @@ function drawReliability(figure) {
   });
 }
 
-// A bar chart of counts by label, such as steps done each week.
+// A bar chart of counts by label, such as steps done each week; or, when the data gives a fixed scale (such as a
+// mean score from 1 to 5), horizontal bars on that scale with each bar's own label, such as features of a survey.
 function drawBars(figure) {
   const id = figure.dataset.waypointBars;
   const source = document.getElementById(`${id}-data`);
@@ -206,12 +207,18 @@ function drawBars(figure) {
     return;
   }
 
-  const { label, labels, values } = JSON.parse(source.textContent);
+  const { label, labels, values, scale } = JSON.parse(source.textContent);
   if (values.length === 0) {
     return;
   }
 
   const canvas = placeCanvas(figure, id);
+  if (scale) {
+    canvas.parentElement.classList.add("waypoint-chart__canvas--tall");
+  }
+  const valueAxis = scale
+    ? { min: scale.min, max: scale.max, title: { display: true, text: label }, ticks: { stepSize: 1 } }
+    : { beginAtZero: true, title: { display: true, text: label }, ticks: { precision: 0 } };
   new Chart(canvas, {
     type: "bar",
     data: { labels, datasets: [{ label, data: values, backgroundColor: BLUE, borderColor: BLUE }] },
@@ -219,13 +226,18 @@ function drawBars(figure) {
       animation: false,
       maintainAspectRatio: false,
       responsive: true,
-      scales: {
-        x: { ticks: { maxRotation: 0, autoSkip: true } },
-        y: { beginAtZero: true, title: { display: true, text: label }, ticks: { precision: 0 } },
-      },
+      indexAxis: scale ? "y" : "x",
+      scales: scale
+        ? { x: valueAxis, y: { ticks: { autoSkip: false } } }
+        : { x: { ticks: { maxRotation: 0, autoSkip: true } }, y: valueAxis },
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { title: (items) => (items.length > 0 ? `Week starting ${items[0].label}` : ""), label: (item) => `${label}: ${item.parsed.y}` } },
+        tooltip: {
+          callbacks: {
+            title: (items) => (items.length === 0 ? "" : scale ? items[0].label : `Week starting ${items[0].label}`),
+            label: (item) => `${label}: ${numberWords.format(scale ? item.parsed.x : item.parsed.y)}`,
+          },
+        },
       },
     },
   });

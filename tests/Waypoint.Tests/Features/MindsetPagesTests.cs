@@ -1,0 +1,219 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core.Mindset;
+using Waypoint.Data;
+using Waypoint.Features.Demo;
+using Waypoint.Features.Mindset;
+
+namespace Waypoint.Tests.Features;
+
+/// <summary>The mindset pages as people without JavaScript use them: taking part signed out, refusals, and who may change what.</summary>
+public abstract class MindsetPagesTests(WaypointApp app)
+{
+    private static readonly Guid Anytown = DemoSeeder.IdFor("anytown");
+    private static readonly Guid Pulse = DemoSeeder.IdFor("anytown/mindset/campaign/Digital mindset pulse check");
+
+    private async Task<T> InAnytownAsync<T>(Func<IServiceProvider, WaypointDb, Task<T>> work)
+    {
+        await app.ReadyAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaypointDb>();
+        db.Scope.EnterOrganisation(Anytown);
+        return await work(scope.ServiceProvider, db);
+    }
+
+    private Task<string> PulseLinkAsync(string group) =>
+        InAnytownAsync((_, db) => db.RespondentGroups.Where(g => g.CampaignId == Pulse && g.Name == group).Select(g => g.LinkCode).SingleAsync());
+
+    private Task<int> ResponsesAsync(Guid campaign) =>
+        InAnytownAsync((_, db) => db.MindsetResponses.CountAsync(r => r.CampaignId == campaign));
+
+    /// <summary>An answer for every statement the form asks, as its radios name them.</summary>
+    private static Dictionary<string, string> AllAnswers(IHtmlDocument form, string value = "4") =>
+        form.QuerySelectorAll("input[type=radio]").Select(r => r.GetAttribute("name")!).Distinct().ToDictionary(n => n, _ => value);
+
+    [Fact]
+    public async Task Unanswered_statements_are_listed_in_the_error_summary_what_was_chosen_stays_and_nothing_is_stored()
+    {
+        var url = $"/anytown/take-part/{await PulseLinkAsync("Service managers")}";
+        var anonymous = await app.AnonymousAsync();
+        var page = await anonymous.GetPageAsync(url);
+        Assert.Equal("Digital mindset pulse check", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(45, page.QuerySelectorAll("input[type=radio]").Select(r => r.GetAttribute("name")).Distinct().Count());
+
+        var answers = AllAnswers(page);
+        answers.Remove("feature-2-statement-3");
+        answers.Remove("feature-15-statement-1");
+        answers["feature-1-comment"] = "Leaders ask before they tell";
+        var before = await ResponsesAsync(Pulse);
+        var response = await anonymous.SubmitFormAsync(url, answers);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var refused = await PageClient.ParseAsync(response);
+        var links = refused.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#feature-2-statement-3", "#feature-15-statement-1"], links);
+        Assert.NotNull(refused.QuerySelector("#feature-2-statement-3"));
+        Assert.NotNull(refused.QuerySelector("input[name='feature-1-statement-1'][value='4'][checked]"));
+        Assert.Equal("Leaders ask before they tell", refused.QuerySelector("#feature-1-comment")!.TextContent);
+        Assert.Equal(before, await ResponsesAsync(Pulse));
+
+        // Answered in full, the response is stored and the browser is sent to a thank-you page that names nothing.
+        answers["feature-2-statement-3"] = "0";
+        answers["feature-15-statement-1"] = "2";
+        var sent = await anonymous.SubmitFormAsync(url, answers);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("/anytown/take-part/thank-you", sent.Headers.Location?.OriginalString);
+        Assert.Equal(before + 1, await ResponsesAsync(Pulse));
+    }
+
+    [Fact]
+    public async Task An_invitation_link_works_once_keeps_its_token_out_of_the_address_it_posts_to_and_then_says_it_was_used()
+    {
+        var (campaign, token) = await InAnytownAsync(async (services, db) =>
+        {
+            var framework = await services.GetRequiredService<FrameworkService>().EnsureDefaultAsync(CancellationToken.None);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var created = await services.GetRequiredService<CampaignService>().CreateAsync(
+                new CampaignInput($"Invited pages {Guid.NewGuid():N}", framework.Id, today.AddDays(-2), today.AddDays(5), ["Councillors"]), CancellationToken.None);
+            var group = await db.RespondentGroups.SingleAsync(g => g.CampaignId == created.Id);
+            var delivery = await services.GetRequiredService<InvitationService>().InviteAsync(created.Id, group.Id, ["councillor@anytown.example"], "http://localhost", CancellationToken.None);
+            var link = Encoding.UTF8.GetString(delivery!.Content!).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1].Split(',')[1];
+            return (created.Id, link[(link.LastIndexOf('/') + 1)..]);
+        });
+
+        var anonymous = await app.AnonymousAsync();
+        var url = $"/anytown/take-part/invited/{token}";
+        var opened = await anonymous.GetAsync(url);
+        Assert.Equal(["no-referrer"], opened.Headers.GetValues("Referrer-Policy"));
+        Assert.True(opened.Headers.CacheControl?.NoStore);
+        var page = await PageClient.ParseAsync(opened);
+        var form = page.QuerySelector("form[data-waypoint-survey]")!;
+        Assert.Equal("/anytown/take-part/invited", form.GetAttribute("action"));
+        Assert.Equal(token, form.QuerySelector("input[type=hidden][name=token]")!.GetAttribute("value"));
+        Assert.DoesNotContain(token, form.GetAttribute("data-waypoint-survey"), StringComparison.Ordinal);
+        Assert.Single(page.DocumentElement.OuterHtml.Split(token)[1..]);
+
+        var sent = await anonymous.SubmitFormAsync(url, AllAnswers(page, "3"));
+        Assert.Equal("/anytown/take-part/thank-you", sent.Headers.Location?.OriginalString);
+        Assert.Equal(1, await ResponsesAsync(campaign));
+
+        var spent = await anonymous.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Gone, spent.StatusCode);
+        var text = (await PageClient.ParseAsync(spent)).QuerySelector("main")!.TextContent;
+        Assert.Contains(Response.SpentMessage, text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9]", text);
+
+        var unknown = await anonymous.GetAsync("/anytown/take-part/invited/not-a-real-token");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains(Response.UnknownLinkMessage, (await PageClient.ParseAsync(unknown)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Results_before_closing_show_the_counts_of_answers_and_no_score()
+    {
+        var member = await app.SignedInAsync("member@anytown.example");
+        var page = await member.GetPageAsync($"/anytown/mindset/campaigns/{Pulse}/results");
+        var main = page.QuerySelector("main")!.TextContent;
+        Assert.Contains("Results are shown once the campaign closes", main, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#heat-map-table"));
+        Assert.Null(page.QuerySelector("#overall"));
+        Assert.Equal(6, page.QuerySelectorAll("table tbody tr").Length);
+        Assert.DoesNotContain("Mean", main, StringComparison.Ordinal);
+
+        // The campaign's own page shows the same counts, and a member gets none of the leaders' forms.
+        var campaign = await member.GetPageAsync($"/anytown/mindset/campaigns/{Pulse}");
+        Assert.DoesNotContain(campaign.Forms, f => f.GetAttribute("action")?.Contains("handler=", StringComparison.Ordinal) == true);
+        Assert.Null(campaign.QuerySelector("code"));
+    }
+
+    [Fact]
+    public async Task A_member_cannot_change_campaigns_groups_frameworks_or_the_smallest_group()
+    {
+        var member = await app.SignedInAsync("member@anytown.example");
+        var framework = DemoSeeder.IdFor("anytown/mindset/framework");
+        foreach (var url in new[]
+                 {
+                     "/anytown/mindset", "/anytown/mindset/campaigns/new", $"/anytown/mindset/campaigns/{Pulse}?handler=AddGroup",
+                     $"/anytown/mindset/campaigns/{Pulse}?handler=Invite", $"/anytown/mindset/campaigns/{Pulse}/close",
+                     $"/anytown/mindset/campaigns/{Pulse}/edit", $"/anytown/mindset/frameworks/{framework}?handler=Clone",
+                     "/anytown/mindset/frameworks/import",
+                 })
+        {
+            var response = await member.PostAsync(url, new FormUrlEncodedContent([new("groupName", "Sneaky"), new("minimumGroupSize", "3")]));
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{url} answered {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(5, await InAnytownAsync((_, db) => db.Organisations.Where(o => o.Id == Anytown).Select(o => o.MinimumGroupSize).SingleAsync()));
+        Assert.False(await InAnytownAsync((_, db) => db.RespondentGroups.AnyAsync(g => g.Name == "Sneaky")));
+    }
+
+    [Fact]
+    public async Task A_leader_cannot_set_the_smallest_group_below_three()
+    {
+        var leader = await app.SignedInAsync("leader@anytown.example");
+        var refused = await PageClient.ParseAsync(await leader.SubmitFormAsync("/anytown/mindset", new() { ["minimumGroupSize"] = "2" }));
+        Assert.Equal("#minimumGroupSize", refused.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Equal(5, await InAnytownAsync((_, db) => db.Organisations.Where(o => o.Id == Anytown).Select(o => o.MinimumGroupSize).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_leader_renames_a_group_and_cannot_remove_one_that_has_answers()
+    {
+        var leader = await app.SignedInAsync("leader@anytown.example");
+        var url = $"/anytown/mindset/campaigns/{Pulse}";
+        var (frontline, partners) = await InAnytownAsync(async (_, db) =>
+        {
+            var groups = await db.RespondentGroups.Where(g => g.CampaignId == Pulse).ToListAsync();
+            return (groups.Single(g => g.Name == "Frontline staff").Id, groups.Single(g => g.Name == "Partners and suppliers").Id);
+        });
+
+        var refused = await PageClient.ParseAsync(await leader.SubmitFormAsync(url, new() { ["groupId"] = frontline.ToString() }, handler: "RemoveGroup"));
+        var link = refused.QuerySelector(".govuk-error-summary a")!;
+        Assert.Equal("People in Frontline staff have already answered, so the group cannot be removed. You can rename it", link.TextContent);
+        Assert.NotNull(refused.QuerySelector(link.GetAttribute("href")!));
+
+        var renamed = await leader.SubmitFormAsync(url, new() { ["groupId"] = partners.ToString(), ["groupName"] = "Partners" }, handler: "RenameGroup");
+        Assert.Equal($"{url}?saved=renamed#groups", renamed.Headers.Location?.OriginalString);
+        var page = await leader.GetPageAsync(url);
+        Assert.Contains("Partners", page.QuerySelectorAll(".govuk-summary-card__title").Select(t => t.TextContent.Trim()));
+
+        // Put back as it was, for the other tests of this class.
+        await leader.SubmitFormAsync(url, new() { ["groupId"] = partners.ToString(), ["groupName"] = "Partners and suppliers" }, handler: "RenameGroup");
+    }
+
+    [Fact]
+    public async Task A_leader_creates_an_outcome_from_a_weak_feature_of_a_closed_campaign()
+    {
+        var closed = await InAnytownAsync((_, db) =>
+            db.MindsetCampaigns.Where(c => c.Id != Pulse && c.Name.StartsWith("Digital mindset 2")).OrderByDescending(c => c.ClosesOn).Select(c => c.Id).FirstAsync());
+        var leader = await app.SignedInAsync("leader@anytown.example");
+        var url = $"/anytown/mindset/campaigns/{closed}/results/features/3";
+        var page = await leader.GetPageAsync(url);
+        Assert.Equal("Strengthen \"Take calculated risks\"", page.QuerySelector("#title")!.GetAttribute("value"));
+        Assert.DoesNotContain("Councillors", page.QuerySelector("main")!.TextContent.Replace("Councillors and Leadership are not shown", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var refused = await PageClient.ParseAsync(await leader.SubmitFormAsync(url, new() { ["teamId"] = "" }));
+        Assert.NotNull(refused.QuerySelector(".govuk-error-summary a[href='#targetDate']"));
+
+        var team = DemoSeeder.IdFor("anytown/team/Digital Services");
+        var created = await leader.SubmitFormAsync(url, new()
+        {
+            ["title"] = "Strengthen calculated risk-taking", ["userNeed"] = "As staff we need to try things safely",
+            ["doneMeans"] = "The next campaign scores this feature higher",
+            ["teamId"] = team.ToString(), ["targetDate.day"] = "31", ["targetDate.month"] = "3", ["targetDate.year"] = "2028",
+        });
+        var location = created.Headers.Location?.OriginalString ?? string.Empty;
+        Assert.StartsWith("/anytown/outcomes/", location, StringComparison.Ordinal);
+        var outcome = Guid.Parse(location["/anytown/outcomes/".Length..]);
+        var source = await InAnytownAsync((_, db) => db.Outcomes.Where(o => o.Id == outcome).Select(o => new { o.SourceCampaignId, o.SourceFeatureNumber }).SingleAsync());
+        Assert.Equal((closed, 3), (source.SourceCampaignId!.Value, source.SourceFeatureNumber!.Value));
+    }
+}
+
+public sealed class MindsetPagesOnSqlite(SqliteApp app) : MindsetPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class MindsetPagesOnPostgres(PostgresApp app) : MindsetPagesTests(app), IClassFixture<PostgresApp>;
