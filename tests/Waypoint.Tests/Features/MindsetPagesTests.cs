@@ -42,6 +42,9 @@ public abstract class MindsetPagesTests(WaypointApp app)
         var anonymous = await app.AnonymousAsync();
         var page = await anonymous.GetPageAsync(url);
         Assert.Equal("Digital mindset pulse check", page.QuerySelector("h1")!.TextContent.Trim());
+        // Signed out, the respondent still sees which organisation is asking, but none of its menu.
+        Assert.Equal("Anytown Borough Council", page.QuerySelector(".govuk-service-navigation__service-name")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("nav[aria-label=Menu]"));
         Assert.Equal(45, page.QuerySelectorAll("input[type=radio]").Select(r => r.GetAttribute("name")).Distinct().Count());
 
         var answers = AllAnswers(page);
