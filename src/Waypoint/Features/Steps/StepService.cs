@@ -136,77 +136,51 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         return step;
     }
 
-    public async Task<Step?> ReviseAsync(Guid id, StepInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken)
-    {
-        var step = await TrackedAsync(id, seePrivate, cancellationToken);
-        if (step is null)
+    public Task<Step?> ReviseAsync(Guid id, StepInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken) =>
+        ChangeAsync(id, seePrivate, async step =>
         {
-            return null;
-        }
+            var plan = await PlanAsync(input, actor, step, cancellationToken);
+            var settings = await SettingsAsync(cancellationToken);
+            step.Revise(plan, settings.Calendar);
+        }, cancellationToken);
 
-        var plan = await PlanAsync(input, actor, step, cancellationToken);
-        var settings = await SettingsAsync(cancellationToken);
-        step.Revise(plan, settings.Calendar);
-        await db.SaveChangesAsync(cancellationToken);
-        return step;
-    }
-
-    /// <summary>Why the step cannot move there now, or null when it can: the board shows this instead of a button.</summary>
-    public static string? WhyNot(Step step, StepStatus next) => step.WhyNot(next);
-
-    public async Task<Step?> MoveAsync(Guid id, StepStatus? next, bool seePrivate, CancellationToken cancellationToken)
-    {
-        var step = await TrackedAsync(id, seePrivate, cancellationToken);
-        if (step is null)
+    public Task<Step?> MoveAsync(Guid id, StepStatus? next, bool seePrivate, CancellationToken cancellationToken) =>
+        ChangeAsync(id, seePrivate, step =>
         {
-            return null;
-        }
+            if (next is not { } status || !Enum.IsDefined(status))
+            {
+                throw new RuleViolation("status", "Choose where the step goes: Idea, Ready, Doing, Done or Stopped");
+            }
 
-        if (next is not { } status || !Enum.IsDefined(status))
-        {
-            throw new RuleViolation("status", "Choose where the step goes: Idea, Ready, Doing, Done or Stopped");
-        }
-
-        step.MoveTo(status, Today);
-        await db.SaveChangesAsync(cancellationToken);
-        return step;
-    }
+            step.MoveTo(status, Today);
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     public async Task<(Step Step, GateDecision Decision)?> AssessAsync(Guid id, RiskInput input, bool seePrivate, CancellationToken cancellationToken)
     {
-        var step = await TrackedAsync(id, seePrivate, cancellationToken);
-        if (step is null)
+        var decision = GateDecision.WithinAppetite;
+        var step = await ChangeAsync(id, seePrivate, async step =>
         {
-            return null;
-        }
-
-        var risk = RiskAssessment.Create(input.Category, input.Likelihood, input.Impact, input.Reversibility, input.Mitigations);
-        var rules = await RulesAsync(cancellationToken);
-        var appetite = rules.Appetites.FirstOrDefault(a => string.Equals(a.Category, risk.Category, StringComparison.OrdinalIgnoreCase))
-                       ?? throw new RuleViolation("category", $"Choose one of the organisation's risk categories: {string.Join(", ", rules.Appetites.Select(a => a.Category))}");
-        risk = risk with { Category = appetite.Category };
-        var decision = step.Assess(risk, appetite.Level, rules.Scale, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return (step, decision);
+            var risk = RiskAssessment.Create(input.Category, input.Likelihood, input.Impact, input.Reversibility, input.Mitigations);
+            var rules = await RulesAsync(cancellationToken);
+            var appetite = rules.Appetites.FirstOrDefault(a => string.Equals(a.Category, risk.Category, StringComparison.OrdinalIgnoreCase))
+                           ?? throw new RuleViolation("category", $"Choose one of the organisation's risk categories: {string.Join(", ", rules.Appetites.Select(a => a.Category))}");
+            decision = step.Assess(risk with { Category = appetite.Category }, appetite.Level, rules.Scale, clock.GetUtcNow());
+        }, cancellationToken);
+        return step is null ? null : (step, decision);
     }
 
-    public async Task<Step?> DecideAsync(Guid id, DecisionInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken)
-    {
-        var step = await TrackedAsync(id, seePrivate, cancellationToken);
-        if (step is null)
+    public Task<Step?> DecideAsync(Guid id, DecisionInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken) =>
+        ChangeAsync(id, seePrivate, step =>
         {
-            return null;
-        }
+            if (!actor.Can(Permission.SignOffSteps))
+            {
+                throw new RuleViolation("decision", "Only a leader or an admin can sign off a step's risk");
+            }
 
-        if (!actor.Can(Permission.SignOffSteps))
-        {
-            throw new RuleViolation("decision", "Only a leader or an admin can sign off a step's risk");
-        }
-
-        step.Decide(actor.Id, input.Approve ?? throw new RuleViolation("approve", "Choose whether to approve or decline the step"), input.Reason, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return step;
-    }
+            step.Decide(actor.Id, input.Approve ?? throw new RuleViolation("approve", "Choose whether to approve or decline the step"), input.Reason, clock.GetUtcNow());
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     /// <summary>Writes (or improves) the step's learning, with the indicator's movement over the step's dates.</summary>
     public async Task<Learning?> WriteLearningAsync(Guid id, LearningInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken)
@@ -234,23 +208,17 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         return learning;
     }
 
-    public async Task<Step?> RecordAftermathAsync(Guid id, AftermathInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken)
-    {
-        var step = await TrackedAsync(id, seePrivate, cancellationToken);
-        if (step is null)
+    public Task<Step?> RecordAftermathAsync(Guid id, AftermathInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken) =>
+        ChangeAsync(id, seePrivate, step =>
         {
-            return null;
-        }
+            if (!step.IsOwnedBy(actor.Id))
+            {
+                throw new RuleViolation("materialised", "Only the step's owners say whether its risk happened");
+            }
 
-        if (!step.IsOwnedBy(actor.Id))
-        {
-            throw new RuleViolation("materialised", "Only the step's owners say whether its risk happened");
-        }
-
-        step.RecordAftermath(input.Materialised ?? throw new RuleViolation("materialised", "Say whether the risk happened"), input.Impact);
-        await db.SaveChangesAsync(cancellationToken);
-        return step;
-    }
+            step.RecordAftermath(input.Materialised ?? throw new RuleViolation("materialised", "Say whether the risk happened"), input.Impact);
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     public async Task<List<LearningView>> SearchLearningAsync(string? query, bool seePrivate, CancellationToken cancellationToken)
     {
@@ -381,6 +349,20 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
     {
         var outcomes = db.VisibleOutcomes(seePrivate);
         return db.Steps.AsNoTracking().Where(s => outcomes.Any(o => o.Id == s.OutcomeId));
+    }
+
+    /// <summary>The one shape of a change to a step: find it (null when it is not there or not visible), change it, save.</summary>
+    private async Task<Step?> ChangeAsync(Guid id, bool seePrivate, Func<Step, Task> change, CancellationToken cancellationToken)
+    {
+        var step = await TrackedAsync(id, seePrivate, cancellationToken);
+        if (step is null)
+        {
+            return null;
+        }
+
+        await change(step);
+        await db.SaveChangesAsync(cancellationToken);
+        return step;
     }
 
     private async Task<Step?> TrackedAsync(Guid id, bool seePrivate, CancellationToken cancellationToken)
