@@ -4,7 +4,7 @@ namespace Waypoint.Core;
 /// A value that breaks one of Waypoint's rules. <see cref="Field"/> names the input at fault (as the API spells it,
 /// in camelCase) and the message is written for the person who gave it, in the GOV.UK style.
 /// </summary>
-public sealed class RuleViolation : Exception
+public class RuleViolation : Exception
 {
     public RuleViolation()
     {
@@ -25,6 +25,12 @@ public sealed class RuleViolation : Exception
 
     public RuleViolation(string field, string message)
         : base(message)
+    {
+        Field = field;
+    }
+
+    public RuleViolation(string field, string message, Exception innerException)
+        : base(message, innerException)
     {
         Field = field;
     }
@@ -59,4 +65,59 @@ public sealed class RuleViolations : Exception
     }
 
     public IReadOnlyList<RuleViolation> Items { get; }
+}
+
+/// <summary>
+/// A change made to a version of a record that is no longer the current one: someone changed it since the person
+/// (or client) read it. Nothing was saved. The API answers 412; a page shows the stale-form message.
+/// </summary>
+public sealed class RecordChanged : RuleViolation
+{
+    public const string DefaultMessage = "Someone changed this since you opened it. Their changes are shown beside yours: check them, then save again";
+
+    public RecordChanged()
+        : base(DefaultMessage)
+    {
+    }
+
+    public RecordChanged(string message)
+        : base(message)
+    {
+    }
+
+    public RecordChanged(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// A record that would break a uniqueness rule kept by the database — two check-ins for one week, two values for
+/// one date — usually because two requests raced, or one was sent twice. Nothing was saved. The API answers 409.
+/// </summary>
+public sealed class RecordConflict : RuleViolation
+{
+    public RecordConflict()
+    {
+    }
+
+    public RecordConflict(string message)
+        : base(message)
+    {
+    }
+
+    public RecordConflict(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public RecordConflict(string field, string message)
+        : base(field, message)
+    {
+    }
+
+    public RecordConflict(string field, string message, Exception innerException)
+        : base(field, message, innerException)
+    {
+    }
 }

@@ -32,7 +32,7 @@ internal static class AuditTrail
     /// spent, which could be matched to a response. Anonymity outweighs the trail here (see ADR 0008).
     /// </summary>
     public static bool Describes(EntityEntry entry) =>
-        entry.Entity is not AuditEntry and not DataProtectionKey
+        entry.Entity is not AuditEntry and not DataProtectionKey and not IdempotentRequest
         and not Response and not Answer and not FeatureComment and not Invitation
         && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 

@@ -31,4 +31,21 @@ public sealed class WaypointScope
         ActorId = actorId;
         ActorName = actorName;
     }
+
+    private readonly Dictionary<(Type Type, object Key), int> _expected = [];
+
+    /// <summary>
+    /// Says which revision of a record the person or client read before changing it (from an API's <c>If-Match</c>
+    /// or a form's hidden field). The next save that writes the record checks it in the database as part of the
+    /// write: if someone saved another revision meanwhile, nothing is written and <c>RecordChanged</c> is thrown.
+    /// </summary>
+    public void ExpectRevision(Type type, object key, int revision) => _expected[(type, key)] = revision;
+
+    internal bool TryGetExpectedRevision(Type type, object key, out int revision) => _expected.TryGetValue((type, key), out revision);
+
+    /// <summary>Once a save has checked and written a record, later saves in the same request check what they read.</summary>
+    internal void Checked(Type type, object key) => _expected.Remove((type, key));
+
+    /// <summary>Whether a save in this request was refused because a record had changed since it was read.</summary>
+    public bool FoundStaleRecord { get; internal set; }
 }

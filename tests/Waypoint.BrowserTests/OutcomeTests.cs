@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Waypoint.Core.Outcomes;
@@ -162,7 +163,11 @@ public static class OutcomeData
     {
         await app.ReadyAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<WaypointDb>().Scope.EnterOrganisation(DemoSeeder.IdFor("anytown"));
+        var db = scope.ServiceProvider.GetRequiredService<WaypointDb>();
+        db.Scope.EnterOrganisation(DemoSeeder.IdFor("anytown"));
+        var anytown = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == "anytown");
+        scope.ServiceProvider.GetRequiredService<Waypoint.Infrastructure.Tenancy.OrganisationContext>()
+            .Enter(anytown, new Waypoint.Core.Access.Viewer(null, Waypoint.Core.Access.Role.Leader, Waypoint.Core.Organisations.OrganisationTime.Today(anytown, TimeProvider.System)));
         var (outcomes, indicators) = (scope.ServiceProvider.GetRequiredService<OutcomeService>(), scope.ServiceProvider.GetRequiredService<IndicatorService>());
         var team = DemoSeeder.IdFor("anytown/team/Customer Contact");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

@@ -70,12 +70,26 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
         return this;
     }
 
+    private Microsoft.Extensions.Time.Testing.FakeTimeProvider? _clock;
+
+    /// <summary>Runs the app at a fixed moment (which the test may move), instead of the machine's clock.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider StopClockAt(DateTimeOffset now)
+    {
+        _clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now);
+        return _clock;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_clock is { } clock)
+        {
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services => services.AddSingleton<TimeProvider>(clock));
         }
     }
 

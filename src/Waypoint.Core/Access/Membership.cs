@@ -3,7 +3,7 @@ using Waypoint.Core.Organisations;
 namespace Waypoint.Core.Access;
 
 /// <summary>A person's belonging to one organisation, with their role there.</summary>
-public sealed class Membership : ITenantOwned
+public sealed class Membership : ITenantOwned, IVersionedRecord
 {
     private Membership()
     {
@@ -19,6 +19,9 @@ public sealed class Membership : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 

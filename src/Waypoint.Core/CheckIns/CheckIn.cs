@@ -84,11 +84,12 @@ public sealed class CheckIn : ITenantOwned
 
     /// <summary>
     /// Posts a check-in. <paramref name="current"/> is the author's check-in standing for this period, if any: a
-    /// second one in the same period must be an explicit edit of it.
+    /// second one in the same period must be an explicit edit of it. <paramref name="today"/> is the organisation's
+    /// local date, which decides the period; <paramref name="now"/> is the instant it was posted.
     /// </summary>
-    public static CheckIn Post(Outcome outcome, Guid authorId, CheckInCadence cadence, decimal? confidence, string? progress, string? blockers, string? asks, bool isEdit, CheckIn? current, DateTimeOffset now)
+    public static CheckIn Post(Outcome outcome, Guid authorId, CheckInCadence cadence, decimal? confidence, string? progress, string? blockers, string? asks, bool isEdit, CheckIn? current, DateOnly today, DateTimeOffset now)
     {
-        if (outcome.State is OutcomeState.Achieved or OutcomeState.Missed or OutcomeState.Retired)
+        if (!outcome.IsOpen)
         {
             throw new RuleViolation("outcomeId", $"This outcome is {outcome.State}: it takes no more check-ins");
         }
@@ -99,10 +100,10 @@ public sealed class CheckIn : ITenantOwned
         }
 
         var text = Text.Required(progress, TextMaxLength, "progress", "a few sentences on progress");
-        var period = CheckInPeriods.StartOf(DateOnly.FromDateTime(now.UtcDateTime), cadence);
+        var period = CheckInPeriods.StartOf(today, cadence);
         if (current is not null && current.PeriodStart == period && !isEdit)
         {
-            throw new RuleViolation("progress", "You have already checked in on this outcome this period. Change that check-in instead");
+            throw new RecordConflict("progress", "You have already checked in on this outcome this period. Change that check-in instead");
         }
 
         if (isEdit && (current is null || current.PeriodStart != period))

@@ -17,7 +17,7 @@ public enum CampaignState
 /// to <see cref="ClosesOn"/>, both included) and the groups asked. Results exist only once it has closed, and a
 /// closed campaign's dates and framework never change again, so its results can never be re-cut by reopening it.
 /// </summary>
-public sealed class Campaign : ITenantOwned
+public sealed class Campaign : ITenantOwned, IVersionedRecord
 {
     public const int NameMaxLength = 200;
     public const int MaxGroups = 20;
@@ -39,6 +39,9 @@ public sealed class Campaign : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 
@@ -177,7 +180,7 @@ public sealed class Campaign : ITenantOwned
 /// group too small to hide one person in. The link code lets anyone with the group's link answer; once the group
 /// has invitations, only their one-time links do.
 /// </summary>
-public sealed class RespondentGroup : ITenantOwned
+public sealed class RespondentGroup : ITenantOwned, IVersionedRecord
 {
     public const int NameMaxLength = 100;
 
@@ -202,6 +205,9 @@ public sealed class RespondentGroup : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 

@@ -61,7 +61,7 @@ public sealed record FeatureDocument(int Number, string? Name, string? Descripti
 /// against the version it ran with, so a version that a campaign uses is never edited: it is cloned into a new
 /// version, and the clone is edited.
 /// </summary>
-public sealed class Framework : ITenantOwned
+public sealed class Framework : ITenantOwned, IVersionedRecord
 {
     public const int NameMaxLength = 200;
     public const int FeatureNameMaxLength = 120;
@@ -93,6 +93,9 @@ public sealed class Framework : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 

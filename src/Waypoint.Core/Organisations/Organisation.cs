@@ -1,7 +1,7 @@
 namespace Waypoint.Core.Organisations;
 
 /// <summary>A tenant: a council or other public body, addressed by its slug.</summary>
-public sealed class Organisation
+public sealed class Organisation : IVersionedRecord
 {
     public const int NameMaxLength = 200;
     public const string DefaultTimeZone = "Europe/London";
@@ -30,6 +30,9 @@ public sealed class Organisation
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public string Slug { get; private set; }
 

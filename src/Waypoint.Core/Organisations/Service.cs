@@ -4,7 +4,7 @@ namespace Waypoint.Core.Organisations;
 /// A public service the organisation runs, such as waste collection. Outcomes belong to a service and
 /// its service manager helps define them from the start.
 /// </summary>
-public sealed class Service : ITenantOwned
+public sealed class Service : ITenantOwned, IVersionedRecord
 {
     public const int NameMaxLength = 120;
     public const int DescriptionMaxLength = 2000;
@@ -23,6 +23,9 @@ public sealed class Service : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 

@@ -1,7 +1,7 @@
 namespace Waypoint.Core.Organisations;
 
 /// <summary>A group of people who together own outcomes.</summary>
-public sealed class Team : ITenantOwned
+public sealed class Team : ITenantOwned, IVersionedRecord
 {
     public const int NameMaxLength = 120;
     public const int DescriptionMaxLength = 2000;
@@ -20,6 +20,9 @@ public sealed class Team : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 

@@ -6,7 +6,7 @@ namespace Waypoint.Core.Outcomes;
 /// A lasting measure, owned by a service or a team, whose history outlives any one outcome: "share of
 /// missed-bin reports made online". Outcomes set targets on it; measurements record its values.
 /// </summary>
-public sealed class Indicator : ITenantOwned
+public sealed class Indicator : ITenantOwned, IVersionedRecord
 {
     public const int NameMaxLength = 200;
     public const int UnitMaxLength = 20;
@@ -27,6 +27,9 @@ public sealed class Indicator : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 

@@ -60,7 +60,8 @@ public sealed class Measurement : ITenantOwned
     /// Records a value. <paramref name="current"/> is the measurement now standing for that date, if any: a new
     /// value for a date that has one must say it is a correction, and a correction needs something to correct.
     /// </summary>
-    public static Measurement Record(Indicator indicator, DateOnly date, double value, MeasurementSource source, string? note, bool isCorrection, Measurement? current, DateTimeOffset now, string field = "")
+    /// <param name="today">The organisation's local date: a value for a later date is refused, since it cannot have been measured yet.</param>
+    public static Measurement Record(Indicator indicator, DateOnly date, double value, MeasurementSource source, string? note, bool isCorrection, Measurement? current, DateOnly today, DateTimeOffset now, string field = "")
     {
         var prefix = field.Length == 0 ? string.Empty : field + ".";
         if (double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) > 1e15)
@@ -68,15 +69,21 @@ public sealed class Measurement : ITenantOwned
             throw new RuleViolation(prefix + "value", "Enter the value as a number");
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (date < Earliest || date > today.AddYears(1))
+        if (date < Earliest)
         {
-            throw new RuleViolation(prefix + "date", $"The date must be between 1 January 1900 and {today.AddYears(1):d MMMM yyyy}");
+            throw new RuleViolation(prefix + "date", "The date must be 1 January 1900 or later");
+        }
+
+        // A value is what was measured, so its date has come; one dated later would stand as the latest value
+        // before anyone could have measured it.
+        if (date > today)
+        {
+            throw new RuleViolation(prefix + "date", $"The date must be today or in the past: a value for {date:d MMMM yyyy} can be recorded from that day");
         }
 
         if (current is not null && !isCorrection)
         {
-            throw new RuleViolation(prefix + "date", $"There is already a value for {date:d MMMM yyyy}. To change it, record a correction");
+            throw new RecordConflict(prefix + "date", $"There is already a value for {date:d MMMM yyyy}. To change it, record a correction");
         }
 
         if (current is null && isCorrection)

@@ -30,7 +30,7 @@ public enum Visibility
 /// A clearly defined end-goal: the user need it serves, what "done" means, by when, and which team owns it.
 /// Its progress is measured through the targets it sets on lasting indicators.
 /// </summary>
-public sealed class Outcome : ITenantOwned
+public sealed class Outcome : ITenantOwned, IVersionedRecord
 {
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 4000;
@@ -52,6 +52,9 @@ public sealed class Outcome : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 
@@ -75,6 +78,12 @@ public sealed class Outcome : ITenantOwned
     public Visibility Visibility { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Not yet achieved, missed or retired (<see cref="OutcomeRules.Open"/>).</summary>
+    public bool IsOpen => OutcomeRules.Open.Holds(this);
+
+    /// <summary>Agreed or active, so check-ins are expected each period (<see cref="OutcomeRules.UnderWay"/>).</summary>
+    public bool IsUnderWay => OutcomeRules.UnderWay.Holds(this);
 
     /// <summary>The mindset campaign whose results led to this outcome, if one did.</summary>
     public Guid? SourceCampaignId { get; private set; }

@@ -6,7 +6,7 @@ namespace Waypoint.Core.Outcomes;
 /// What an outcome asks of an indicator: from a baseline to a target value by a date. Moving the target's
 /// value or date is a re-baseline, kept with its reason in <see cref="TargetRevision"/>, never a silent overwrite.
 /// </summary>
-public sealed class Target : ITenantOwned
+public sealed class Target : ITenantOwned, IVersionedRecord
 {
     public const int ReasonMaxLength = 1000;
 
@@ -29,6 +29,9 @@ public sealed class Target : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 

@@ -48,7 +48,7 @@ public sealed record FlowStep(StepStatus Status, DateOnly DueDate, DateOnly? Rea
 
 /// <summary>
 /// How a team's (or the organisation's) steps flow: lead time from Ready to Done (median and 85th percentile, in
-/// days), steps done per week, work in progress now, and the share of done steps that finished inside their box.
+/// days), steps done per week, work in progress now, and the share of done steps that finished inside their box (judged in working days, as steps are planned).
 /// </summary>
 public sealed record FlowFigures(
     int Done,
@@ -58,7 +58,8 @@ public sealed record FlowFigures(
     int WorkInProgress,
     double? ShareInBox)
 {
-    public static FlowFigures Of(IEnumerable<FlowStep> steps)
+    /// <param name="holidays">The organisation's holidays: whether a step finished inside its box is judged in working days.</param>
+    public static FlowFigures Of(IEnumerable<FlowStep> steps, IReadOnlySet<DateOnly> holidays)
     {
         var list = steps.ToList();
         var done = list.Where(s => s.Status == StepStatus.Done && s.FinishedOn is not null).ToList();
@@ -70,6 +71,6 @@ public sealed record FlowFigures(
             Flow.Percentile(leadTimes, 85),
             Flow.ThroughputPerWeek(done.Select(s => s.FinishedOn!.Value)),
             list.Count(s => s.Status == StepStatus.Doing),
-            done.Count == 0 ? null : (double)done.Count(s => s.FinishedOn <= s.DueDate) / done.Count);
+            done.Count == 0 ? null : (double)done.Count(s => TimeBox.FinishedInBox(s.DueDate, s.FinishedOn!.Value, holidays)) / done.Count);
     }
 }

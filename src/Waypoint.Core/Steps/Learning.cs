@@ -6,7 +6,7 @@ namespace Waypoint.Core.Steps;
 /// What a step taught: what happened, the evidence, and what we will do next. Every step ends with one. Waypoint
 /// adds the evidence it can compute itself: the step's indicator at its start and at its end.
 /// </summary>
-public sealed class Learning : ITenantOwned
+public sealed class Learning : ITenantOwned, IVersionedRecord
 {
     public const int TextMaxLength = 4000;
 
@@ -28,6 +28,9 @@ public sealed class Learning : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 

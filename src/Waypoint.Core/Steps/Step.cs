@@ -34,7 +34,7 @@ public enum SignOff
 /// Anyone may propose and start steps; only a risk above the organisation's appetite needs a sign-off, and a
 /// step cannot close without what was learned.
 /// </summary>
-public sealed class Step : ITenantOwned
+public sealed class Step : ITenantOwned, IVersionedRecord
 {
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 2000;
@@ -60,6 +60,9 @@ public sealed class Step : ITenantOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public Guid OrganisationId { get; private set; }
 
@@ -108,8 +111,12 @@ public sealed class Step : ITenantOwned
     /// <summary>Past its due date and not closed.</summary>
     public bool IsOverdue(DateOnly today) => !IsClosed && today > DueDate;
 
-    /// <summary>Finished, and on or before its due date.</summary>
-    public bool FinishedInBox => Status == StepStatus.Done && FinishedOn <= DueDate;
+    /// <summary>
+    /// Done inside its box: by the same working-day rule that planned it, no working day had passed after its due
+    /// date when it finished (a step due on Friday and done on Saturday, or after a holiday Monday, is in its box).
+    /// </summary>
+    public bool FinishedInBox(IReadOnlySet<DateOnly> holidays) =>
+        Status == StepStatus.Done && FinishedOn is { } finished && TimeBox.FinishedInBox(DueDate, finished, holidays);
 
     public bool IsOwnedBy(Guid person) => _owners.Contains(person);
 
@@ -165,42 +172,64 @@ public sealed class Step : ITenantOwned
 
     public bool HasLearning { get; private set; }
 
-    /// <summary>Records the owners' risk assessment and what the gate decided; a new assessment asks the gate again.</summary>
+    /// <summary>Why the step's risk cannot be assessed now, or null when it can: only before the step starts.</summary>
+    public string? WhyNotAssess() =>
+        Status is StepStatus.Idea or StepStatus.Ready ? null : "A step that has started is not assessed again";
+
+    /// <summary>
+    /// Records the owners' risk assessment and what the gate decided; a new assessment asks the gate again. The gate
+    /// cannot be undone from below: once a leader has declined a step, no re-assessment lets it start without a new
+    /// decision, however small the risk is now said to be — only a leader's approval lifts a decline.
+    /// </summary>
     public GateDecision Assess(RiskAssessment risk, AppetiteLevel appetite, AppetiteScale scale, DateTimeOffset at)
     {
-        if (Status is StepStatus.Doing or StepStatus.Done or StepStatus.Stopped)
+        if (WhyNotAssess() is { } reason)
         {
-            throw new RuleViolation("risk", "A step that has started is not assessed again");
+            throw new RuleViolation("risk", reason);
         }
 
+        var declined = WasDeclined || SignOff == SignOff.Declined;
         Risk = risk;
-        var decision = RiskGate.Decide(risk, appetite, scale);
+        var decision = declined ? GateDecision.NeedsSignOff : RiskGate.Decide(risk, appetite, scale);
         SignOff = decision == GateDecision.WithinAppetite ? SignOff.WithinAppetite : SignOff.Waiting;
+        WasDeclined = declined;
         DecidedBy = null;
         DecisionReason = null;
         DecidedAt = decision == GateDecision.WithinAppetite ? at : null;
         return decision;
     }
 
-    /// <summary>A leader's or admin's decision on a step above appetite. They may not decide on their own step.</summary>
-    public void Decide(Guid decider, bool approve, string? reason, DateTimeOffset at)
+    /// <summary>
+    /// A leader declined this step and no leader has approved it since: it waits for a decision whatever its risk.
+    /// </summary>
+    public bool WasDeclined { get; private set; }
+
+    /// <summary>Why <paramref name="decider"/> cannot decide on this step's risk now, or null when they can.</summary>
+    public string? WhyNotDecide(Guid decider)
     {
         if (SignOff != SignOff.Waiting)
         {
-            throw new RuleViolation("decision", SignOff == SignOff.WithinAppetite
+            return SignOff == SignOff.WithinAppetite
                 ? "This step is within appetite and needs no sign-off"
-                : "This step is not waiting for a sign-off");
+                : "This step is not waiting for a sign-off";
         }
 
-        if (_owners.Contains(decider))
+        return _owners.Contains(decider) ? "You own this step, so someone else must sign it off" : null;
+    }
+
+    /// <summary>A leader's or admin's decision on a step above appetite. They may not decide on their own step.</summary>
+    public void Decide(Guid decider, bool approve, string? reason, DateTimeOffset at)
+    {
+        if (WhyNotDecide(decider) is { } why)
         {
-            throw new RuleViolation("decision", "You own this step, so someone else must sign it off");
+            throw new RuleViolation("decision", why);
         }
 
         DecisionReason = Text.Required(reason, TextMaxLength, "reason", "the reason for your decision");
         DecidedBy = decider;
         DecidedAt = at;
         SignOff = approve ? SignOff.Approved : SignOff.Declined;
+        WasDeclined = !approve;
     }
 
     /// <summary>Afterwards: whether the risk the owners assessed happened, and if so how badly (1–5).</summary>

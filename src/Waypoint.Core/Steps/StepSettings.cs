@@ -6,7 +6,7 @@ namespace Waypoint.Core.Steps;
 /// An organisation's rules for steps: the longest a step may be planned for, its holidays (which do not count as
 /// working days), and the scores that each appetite level accepts. An organisation without a row has the defaults.
 /// </summary>
-public sealed class StepSettings : ITenantOwned
+public sealed class StepSettings : ITenantOwned, IVersionedRecord
 {
     public const int LongestBox = 60;
 
@@ -22,6 +22,9 @@ public sealed class StepSettings : ITenantOwned
     }
 
     public Guid OrganisationId { get; private set; }
+
+    /// <summary>How many times the record has changed: a change is saved only if it was made to the current revision.</summary>
+    public int Revision { get; private set; }
 
     public int MaximumWorkingDays { get; private set; } = TimeBox.DefaultMaximumWorkingDays;
 

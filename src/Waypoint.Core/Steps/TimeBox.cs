@@ -25,6 +25,13 @@ public static class TimeBox
         return days;
     }
 
+    /// <summary>
+    /// Whether a step due on <paramref name="due"/> and finished on <paramref name="finished"/> finished inside its
+    /// box: on or before its due date, or later with no working day in between (the rule that plans a step).
+    /// </summary>
+    public static bool FinishedInBox(DateOnly due, DateOnly finished, IReadOnlySet<DateOnly> holidays) =>
+        finished <= due || WorkingDays(due.AddDays(1), finished, holidays) == 0;
+
     /// <summary>Refuses a step planned longer than the box, suggesting it be split, unless a leader has overridden it.</summary>
     public static void Check(DateOnly start, DateOnly due, IReadOnlySet<DateOnly> holidays, int maximum, bool overridden)
     {

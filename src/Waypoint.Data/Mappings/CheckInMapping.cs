@@ -18,9 +18,13 @@ internal sealed class CheckInMapping : IEntityTypeConfiguration<CheckIn>
         builder.Property(c => c.Progress).HasMaxLength(CheckIn.TextMaxLength).IsRequired();
         builder.Property(c => c.Blockers).HasMaxLength(CheckIn.TextMaxLength);
         builder.Property(c => c.Asks).HasMaxLength(CheckIn.TextMaxLength);
-        // An edit supersedes one check-in, once; the history stays.
+        // An edit supersedes one check-in, once; the history stays. With at most one first check-in per person, outcome
+        // and period, the edits form one line, so exactly one check-in stands for each: the database keeps both rules,
+        // so parallel or repeated posts cannot make two.
         builder.HasOne<CheckIn>().WithMany().HasForeignKey(c => c.SupersedesId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => c.SupersedesId).IsUnique();
+        builder.HasIndex(c => c.SupersedesId).IsUnique().HasDatabaseName(UniqueRules.OneEditOfACheckIn);
         builder.HasIndex(c => new { c.OutcomeId, c.AuthorId, c.PeriodStart });
+        builder.HasIndex(c => new { c.OutcomeId, c.AuthorId, c.PeriodStart }, "first_per_period").IsUnique()
+            .HasFilter("\"SupersedesId\" IS NULL").HasDatabaseName(UniqueRules.OneCheckInPerPeriod);
     }
 }

@@ -21,6 +21,6 @@ internal sealed class IndicatorMapping : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Cadence).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.LatestValue).HasPrecision(24, 6);
-        builder.HasIndex(i => new { i.OrganisationId, i.Name }).IsUnique();
+        builder.HasIndex(i => new { i.OrganisationId, i.Name }).IsUnique().HasDatabaseName(UniqueRules.OneIndicatorPerName);
     }
 }

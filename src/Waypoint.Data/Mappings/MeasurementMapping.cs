@@ -18,8 +18,11 @@ internal sealed class MeasurementMapping : IEntityTypeConfiguration<Measurement>
         builder.Property(m => m.Note).HasMaxLength(Measurement.NoteMaxLength);
         // A measurement is corrected at most once; the correction may itself be corrected.
         // (A unique index, not a one-to-one relationship: EF would quietly detach the first correction instead.)
+        // And one first value per indicator and date: parallel or repeated requests cannot record a date twice.
         builder.HasOne<Measurement>().WithMany().HasForeignKey(m => m.SupersedesId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(m => m.SupersedesId).IsUnique();
+        builder.HasIndex(m => m.SupersedesId).IsUnique().HasDatabaseName(UniqueRules.OneCorrectionOfAValue);
         builder.HasIndex(m => new { m.IndicatorId, m.Date });
+        builder.HasIndex(m => new { m.IndicatorId, m.Date }, "first_per_date").IsUnique()
+            .HasFilter("\"SupersedesId\" IS NULL").HasDatabaseName(UniqueRules.OneValuePerDate);
     }
 }

@@ -49,7 +49,7 @@ internal sealed class RespondentGroupMapping : IEntityTypeConfiguration<Responde
         builder.Property(g => g.Name).HasMaxLength(RespondentGroup.NameMaxLength).IsRequired();
         builder.Property(g => g.LinkCode).HasMaxLength(32).IsRequired();
         builder.HasIndex(g => g.LinkCode).IsUnique();
-        builder.HasIndex(g => new { g.CampaignId, g.Name }).IsUnique();
+        builder.HasIndex(g => new { g.CampaignId, g.Name }).IsUnique().HasDatabaseName(UniqueRules.OneGroupPerName);
     }
 }
 

@@ -14,6 +14,6 @@ internal sealed class ServiceMapping : IEntityTypeConfiguration<Service>
         builder.HasOne<WaypointUser>().WithMany().HasForeignKey(s => s.ServiceManagerId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(s => s.Name).HasMaxLength(Service.NameMaxLength).IsRequired();
         builder.Property(s => s.Description).HasMaxLength(Service.DescriptionMaxLength);
-        builder.HasIndex(s => new { s.OrganisationId, s.Name }).IsUnique();
+        builder.HasIndex(s => new { s.OrganisationId, s.Name }).IsUnique().HasDatabaseName(UniqueRules.OneServicePerName);
     }
 }

@@ -13,6 +13,6 @@ internal sealed class TeamMapping : IEntityTypeConfiguration<Team>
         builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(t => t.Name).HasMaxLength(Team.NameMaxLength).IsRequired();
         builder.Property(t => t.Description).HasMaxLength(Team.DescriptionMaxLength);
-        builder.HasIndex(t => new { t.OrganisationId, t.Name }).IsUnique();
+        builder.HasIndex(t => new { t.OrganisationId, t.Name }).IsUnique().HasDatabaseName(UniqueRules.OneTeamPerName);
     }
 }

@@ -232,6 +232,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -245,7 +249,8 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.HasIndex("OrganisationId", "UserId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_memberships_one_per_person");
 
                     b.ToTable("memberships", (string)null);
                 });
@@ -347,9 +352,15 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("SupersedesId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_ins_one_edit");
 
                     b.HasIndex("OutcomeId", "AuthorId", "PeriodStart");
+
+                    b.HasIndex(new[] { "OutcomeId", "AuthorId", "PeriodStart" }, "first_per_period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_ins_one_per_period")
+                        .HasFilter("\"SupersedesId\" IS NULL");
 
                     b.ToTable("check_ins", (string)null);
                 });
@@ -383,6 +394,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FrameworkId");
@@ -411,6 +426,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -486,6 +505,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LinkCode")
@@ -494,7 +517,8 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("CampaignId", "Name")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_respondent_groups_one_per_name");
 
                     b.ToTable("mindset_groups", (string)null);
                 });
@@ -549,6 +573,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -585,6 +613,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("ServiceManagerId")
                         .HasColumnType("uuid");
 
@@ -593,7 +625,8 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasIndex("ServiceManagerId");
 
                     b.HasIndex("OrganisationId", "Name")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_services_one_per_name");
 
                     b.ToTable("services", (string)null);
                 });
@@ -616,10 +649,15 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "Name")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_one_per_name");
 
                     b.ToTable("teams", (string)null);
                 });
@@ -664,6 +702,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("uuid");
 
@@ -682,7 +724,8 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasIndex("TeamId");
 
                     b.HasIndex("OrganisationId", "Name")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicators_one_per_name");
 
                     b.ToTable("indicators", (string)null);
                 });
@@ -726,9 +769,15 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("SupersedesId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_measurements_one_correction");
 
                     b.HasIndex("IndicatorId", "Date");
+
+                    b.HasIndex(new[] { "IndicatorId", "Date" }, "first_per_date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measurements_one_per_date")
+                        .HasFilter("\"SupersedesId\" IS NULL");
 
                     b.ToTable("measurements", (string)null);
                 });
@@ -752,6 +801,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("uuid");
@@ -826,6 +879,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("OutcomeId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("TargetDate")
                         .HasColumnType("date");
@@ -925,6 +982,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("StepId")
                         .HasColumnType("uuid");
@@ -1034,6 +1095,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("ReadyOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<bool?>("RiskMaterialised")
                         .HasColumnType("boolean");
 
@@ -1057,6 +1122,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("WasDeclined")
+                        .HasColumnType("boolean");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Risk", "Waypoint.Core.Steps.Step.Risk#RiskAssessment", b1 =>
                         {
@@ -1130,9 +1198,68 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<int>("Open")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("OrganisationId");
 
                     b.ToTable("step_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Data.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "At");
+
+                    b.HasIndex("OrganisationId", "PersonId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotent_requests_one_per_key");
+
+                    b.ToTable("idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Waypoint.Data.WaypointUser", b =>
@@ -1699,6 +1826,15 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .WithOne()
                         .HasForeignKey("Waypoint.Core.Steps.StepSettings", "OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waypoint.Data.IdempotentRequest", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -221,6 +221,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -234,7 +238,8 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.HasIndex("OrganisationId", "UserId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_memberships_one_per_person");
 
                     b.ToTable("memberships", (string)null);
                 });
@@ -334,9 +339,15 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("SupersedesId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_ins_one_edit");
 
                     b.HasIndex("OutcomeId", "AuthorId", "PeriodStart");
+
+                    b.HasIndex(new[] { "OutcomeId", "AuthorId", "PeriodStart" }, "first_per_period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_ins_one_per_period")
+                        .HasFilter("\"SupersedesId\" IS NULL");
 
                     b.ToTable("check_ins", (string)null);
                 });
@@ -370,6 +381,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FrameworkId");
@@ -398,6 +413,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
@@ -473,6 +492,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LinkCode")
@@ -481,7 +504,8 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("CampaignId", "Name")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_respondent_groups_one_per_name");
 
                     b.ToTable("mindset_groups", (string)null);
                 });
@@ -536,6 +560,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -572,6 +600,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ServiceManagerId")
                         .HasColumnType("TEXT");
 
@@ -580,7 +612,8 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasIndex("ServiceManagerId");
 
                     b.HasIndex("OrganisationId", "Name")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_services_one_per_name");
 
                     b.ToTable("services", (string)null);
                 });
@@ -603,10 +636,15 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "Name")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_one_per_name");
 
                     b.ToTable("teams", (string)null);
                 });
@@ -651,6 +689,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("TEXT");
 
@@ -669,7 +711,8 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasIndex("TeamId");
 
                     b.HasIndex("OrganisationId", "Name")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicators_one_per_name");
 
                     b.ToTable("indicators", (string)null);
                 });
@@ -713,9 +756,15 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("SupersedesId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_measurements_one_correction");
 
                     b.HasIndex("IndicatorId", "Date");
+
+                    b.HasIndex(new[] { "IndicatorId", "Date" }, "first_per_date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_measurements_one_per_date")
+                        .HasFilter("\"SupersedesId\" IS NULL");
 
                     b.ToTable("measurements", (string)null);
                 });
@@ -739,6 +788,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("TEXT");
@@ -813,6 +866,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("OutcomeId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("TargetDate")
                         .HasColumnType("TEXT");
@@ -912,6 +969,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("StepId")
                         .HasColumnType("TEXT");
@@ -1021,6 +1082,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ReadyOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool?>("RiskMaterialised")
                         .HasColumnType("INTEGER");
 
@@ -1044,6 +1109,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WasDeclined")
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Risk", "Waypoint.Core.Steps.Step.Risk#RiskAssessment", b1 =>
                         {
@@ -1117,9 +1185,68 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<int>("Open")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("OrganisationId");
 
                     b.ToTable("step_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Data.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "At");
+
+                    b.HasIndex("OrganisationId", "PersonId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotent_requests_one_per_key");
+
+                    b.ToTable("idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Waypoint.Data.WaypointUser", b =>
@@ -1684,6 +1811,15 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .WithOne()
                         .HasForeignKey("Waypoint.Core.Steps.StepSettings", "OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waypoint.Data.IdempotentRequest", b =>
+                {
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -31,6 +31,8 @@ public static class WaypointHost
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<WaypointScope>();
+        // The organisation of the request and its viewer (who is looking, and today's date there), made once by the
+        // tenancy middleware; the services ask it rather than being passed flags.
         services.AddScoped<OrganisationContext>();
         services.AddDbContext<WaypointDb>(o => WaypointDatabase.Configure(o, settings.Database.Provider, settings.Database.EffectiveConnectionString));
 
@@ -133,6 +135,7 @@ public static class WaypointHost
         {
             o.AddDocumentTransformer<ApiDocument>();
             o.AddOperationTransformer<AnonymousOperations>();
+            o.AddOperationTransformer<IdempotentOperations>();
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -198,6 +201,7 @@ public static class WaypointHost
         app.UseAuthentication();
         app.UseMiddleware<TenancyMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

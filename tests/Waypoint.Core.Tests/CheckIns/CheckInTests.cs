@@ -23,7 +23,7 @@ public sealed class CheckInTests
     [Fact]
     public void A_check_in_belongs_to_the_week_it_was_posted_in()
     {
-        var checkIn = CheckIn.Post(Active(), Author, CheckInCadence.Weekly, 70, "Online reporting launched", null, "A designer for two weeks", false, null, Thursday);
+        var checkIn = CheckIn.Post(Active(), Author, CheckInCadence.Weekly, 70, "Online reporting launched", null, "A designer for two weeks", false, null, DateOnly.FromDateTime(Thursday.UtcDateTime), Thursday);
         Assert.Equal(new DateOnly(2026, 11, 23), checkIn.PeriodStart);
         Assert.Equal(70, checkIn.Confidence);
     }
@@ -32,13 +32,13 @@ public sealed class CheckInTests
     public void A_second_check_in_in_the_same_period_must_be_an_edit_which_keeps_the_first()
     {
         var outcome = Active();
-        var first = CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 70, "First", null, null, false, null, Thursday);
-        Assert.Throws<RuleViolation>(() => CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 60, "Second", null, null, false, first, Thursday.AddDays(1)));
-        var edit = CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 60, "Second", null, null, true, first, Thursday.AddDays(1));
+        var first = CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 70, "First", null, null, false, null, DateOnly.FromDateTime(Thursday.UtcDateTime), Thursday);
+        Assert.Throws<RecordConflict>(() => CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 60, "Second", null, null, false, first, DateOnly.FromDateTime(Thursday.AddDays(1).UtcDateTime), Thursday.AddDays(1)));
+        var edit = CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 60, "Second", null, null, true, first, DateOnly.FromDateTime(Thursday.AddDays(1).UtcDateTime), Thursday.AddDays(1));
         Assert.Equal(first.Id, edit.SupersedesId);
         Assert.Equal("First", first.Progress);
 
-        var nextWeek = CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 65, "Next week", null, null, false, edit, Thursday.AddDays(7));
+        var nextWeek = CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 65, "Next week", null, null, false, edit, DateOnly.FromDateTime(Thursday.AddDays(7).UtcDateTime), Thursday.AddDays(7));
         Assert.Null(nextWeek.SupersedesId);
     }
 
@@ -48,17 +48,17 @@ public sealed class CheckInTests
     [InlineData(50.5)]
     public void Confidence_is_a_whole_percentage(double confidence) =>
         Assert.Equal("confidence", Assert.Throws<RuleViolation>(() =>
-            CheckIn.Post(Active(), Author, CheckInCadence.Weekly, (decimal)confidence, "Progress", null, null, false, null, Thursday)).Field);
+            CheckIn.Post(Active(), Author, CheckInCadence.Weekly, (decimal)confidence, "Progress", null, null, false, null, DateOnly.FromDateTime(Thursday.UtcDateTime), Thursday)).Field);
 
     [Fact]
     public void A_resolved_outcome_and_an_empty_progress_text_are_refused()
     {
         var outcome = Active();
         Assert.Equal("Enter a few sentences on progress", Assert.Throws<RuleViolation>(() =>
-            CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 50, "  ", null, null, false, null, Thursday)).Message);
+            CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 50, "  ", null, null, false, null, DateOnly.FromDateTime(Thursday.UtcDateTime), Thursday)).Message);
         outcome.MoveTo(OutcomeState.Retired);
         Assert.Equal("This outcome is Retired: it takes no more check-ins", Assert.Throws<RuleViolation>(() =>
-            CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 50, "Progress", null, null, false, null, Thursday)).Message);
+            CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 50, "Progress", null, null, false, null, DateOnly.FromDateTime(Thursday.UtcDateTime), Thursday)).Message);
     }
 
     [Property]

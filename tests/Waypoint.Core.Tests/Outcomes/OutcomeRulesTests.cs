@@ -9,6 +9,8 @@ namespace Waypoint.Core.Tests.Outcomes;
 public sealed class OutcomeRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
     private static readonly Guid Org = Guid.NewGuid();
 
     private static Outcome NewOutcome(Guid? id = null) =>
@@ -129,28 +131,28 @@ public sealed class OutcomeRulesTests
     {
         var indicator = NewIndicator();
         var date = new DateOnly(2026, 10, 31);
-        var first = Measurement.Record(indicator, date, 52.5, MeasurementSource.Manual, null, isCorrection: false, current: null, Now);
-        var clash = Assert.Throws<RuleViolation>(() => Measurement.Record(indicator, date, 53, MeasurementSource.Manual, null, false, first, Now));
+        var first = Measurement.Record(indicator, date, 52.5, MeasurementSource.Manual, null, isCorrection: false, current: null, Today, Now);
+        var clash = Assert.Throws<RecordConflict>(() => Measurement.Record(indicator, date, 53, MeasurementSource.Manual, null, false, first, Today, Now));
         Assert.Equal("There is already a value for 31 October 2026. To change it, record a correction", clash.Message);
 
-        var correction = Measurement.Record(indicator, date, 53.1, MeasurementSource.Manual, "Late reports counted", isCorrection: true, current: first, Now);
+        var correction = Measurement.Record(indicator, date, 53.1, MeasurementSource.Manual, "Late reports counted", isCorrection: true, current: first, Today, Now);
         Assert.Equal(first.Id, correction.SupersedesId);
         Assert.Equal(52.5m, first.Value);
         Assert.Equal((date, 53.1m), (indicator.LatestDate!.Value, indicator.LatestValue!.Value));
-        Assert.Throws<RuleViolation>(() => Measurement.Record(indicator, date.AddDays(-31), 50, MeasurementSource.Manual, null, isCorrection: true, current: null, Now));
+        Assert.Throws<RuleViolation>(() => Measurement.Record(indicator, date.AddDays(-31), 50, MeasurementSource.Manual, null, isCorrection: true, current: null, Today, Now));
     }
 
     [Theory]
     [InlineData(double.NaN, "value")]
     [InlineData(double.PositiveInfinity, "value")]
     public void Non_finite_values_are_refused(double value, string field) =>
-        Assert.Equal(field, Assert.Throws<RuleViolation>(() => Measurement.Record(NewIndicator(), new DateOnly(2026, 1, 1), value, MeasurementSource.Api, null, false, null, Now)).Field);
+        Assert.Equal(field, Assert.Throws<RuleViolation>(() => Measurement.Record(NewIndicator(), new DateOnly(2026, 1, 1), value, MeasurementSource.Api, null, false, null, Today, Now)).Field);
 
     [Theory]
     [InlineData(1899, 12, 31)]
     [InlineData(2027, 11, 29)]
     public void Dates_before_1900_or_more_than_a_year_ahead_are_refused(int year, int month, int day) =>
-        Assert.Equal("date", Assert.Throws<RuleViolation>(() => Measurement.Record(NewIndicator(), new DateOnly(year, month, day), 1, MeasurementSource.Api, null, false, null, Now)).Field);
+        Assert.Equal("date", Assert.Throws<RuleViolation>(() => Measurement.Record(NewIndicator(), new DateOnly(year, month, day), 1, MeasurementSource.Api, null, false, null, Today, Now)).Field);
 
     [Property]
     public Property The_latest_value_is_the_one_for_the_latest_date_whatever_the_order(int[] days)
@@ -159,7 +161,7 @@ public sealed class OutcomeRulesTests
         var distinct = days.Select(d => Math.Abs(d % 3000)).Distinct().ToList();
         foreach (var day in distinct)
         {
-            Measurement.Record(indicator, new DateOnly(2018, 1, 1).AddDays(day), day, MeasurementSource.Import, null, false, null, Now);
+            Measurement.Record(indicator, new DateOnly(2018, 1, 1).AddDays(day), day, MeasurementSource.Import, null, false, null, Today, Now);
         }
 
         return (distinct.Count == 0 ? indicator.LatestValue is null : indicator.LatestValue == distinct.Max()).ToProperty();

@@ -9,6 +9,28 @@ public sealed class FlowFiguresAndRiskReportTests
 {
     private static readonly DateOnly Monday = new(2026, 10, 5);
 
+    private static readonly HashSet<DateOnly> NoHolidays = [];
+
+    [Fact]
+    public void Inside_the_box_is_judged_in_working_days_as_steps_are_planned()
+    {
+        var friday = Monday.AddDays(4);
+        var nextMonday = Monday.AddDays(7);
+        FlowStep[] steps =
+        [
+            new(StepStatus.Done, friday, Monday, friday.AddDays(1)), // done on Saturday: no working day was lost
+            new(StepStatus.Done, friday, Monday, nextMonday), // done on Monday: one working day late
+            new(StepStatus.Done, friday, Monday, nextMonday.AddDays(1)), // done on Tuesday
+            new(StepStatus.Done, friday, Monday, friday.AddDays(-2)), // early
+        ];
+
+        // Saturday and early are inside; Monday and Tuesday are not.
+        Assert.Equal(0.5, FlowFigures.Of(steps, NoHolidays).ShareInBox);
+
+        // With Monday a holiday, finishing on it loses no working day; Tuesday is still one day late.
+        Assert.Equal(0.75, FlowFigures.Of(steps, new HashSet<DateOnly> { nextMonday }).ShareInBox);
+    }
+
     [Fact]
     public void Flow_figures_from_a_handful_of_steps_worked_by_hand()
     {
@@ -25,7 +47,7 @@ public sealed class FlowFiguresAndRiskReportTests
             new(StepStatus.Idea, Monday.AddDays(10), null, null),
         ];
 
-        var flow = FlowFigures.Of(steps);
+        var flow = FlowFigures.Of(steps, NoHolidays);
 
         Assert.Equal(4, flow.Done);
         Assert.Equal(6, flow.LeadTimeMedian);
@@ -38,7 +60,7 @@ public sealed class FlowFiguresAndRiskReportTests
     [Fact]
     public void No_steps_have_no_figures_rather_than_zeros()
     {
-        var flow = FlowFigures.Of([]);
+        var flow = FlowFigures.Of([], NoHolidays);
         Assert.Null(flow.LeadTimeMedian);
         Assert.Null(flow.ShareInBox);
         Assert.Empty(flow.Throughput);
@@ -48,7 +70,7 @@ public sealed class FlowFiguresAndRiskReportTests
     public Property Throughput_counts_every_done_step_once(PositiveInt[] offsets)
     {
         var steps = offsets.Select(o => new FlowStep(StepStatus.Done, Monday, Monday, Monday.AddDays(o.Get % 400))).ToList();
-        var flow = FlowFigures.Of(steps);
+        var flow = FlowFigures.Of(steps, NoHolidays);
         return (flow.Throughput.Sum(w => w.Done) == steps.Count && flow.LeadTimeMedian <= flow.LeadTime85 || steps.Count == 0).ToProperty();
     }
 

@@ -180,4 +180,98 @@ public sealed class StepTests
 
         return true.ToProperty();
     }
+
+    [Fact]
+    public void A_declined_step_cannot_start_after_its_owners_assess_it_again_lower()
+    {
+        var step = NewStep();
+        step.MoveTo(StepStatus.Ready, Monday);
+        step.Assess(RiskAssessment.Create("Information", 4, 4, Reversibility.Costly, null), AppetiteLevel.Cautious, AppetiteScale.Default, Now);
+        step.Decide(Leader, false, "Not before the data protection officer has seen it", Now);
+
+        // The owners now call it a small risk: the gate still wants a leader, because a leader said no.
+        Assert.Equal(GateDecision.NeedsSignOff, step.Assess(RiskAssessment.Create("Information", 1, 1, Reversibility.Reversible, null), AppetiteLevel.Cautious, AppetiteScale.Default, Now));
+        Assert.Equal(SignOff.Waiting, step.SignOff);
+        Assert.Equal("This step's risk is above appetite: it is waiting for a leader to sign it off", step.WhyNot(StepStatus.Doing));
+        Assert.Throws<RuleViolation>(() => step.MoveTo(StepStatus.Doing, Monday));
+
+        // A leader's approval lifts the decline; after that the gate judges assessments by the appetite again.
+        step.Decide(Leader, true, "The officer has seen it", Now);
+        Assert.False(step.WasDeclined);
+        Assert.Equal(GateDecision.WithinAppetite, step.Assess(RiskAssessment.Create("Information", 1, 1, Reversibility.Reversible, null), AppetiteLevel.Cautious, AppetiteScale.Default, Now));
+        step.MoveTo(StepStatus.Doing, Monday);
+    }
+
+    [Fact]
+    public void A_reassessment_above_appetite_after_approval_asks_the_gate_again()
+    {
+        var step = NewStep();
+        step.Assess(RiskAssessment.Create("Information", 3, 4, Reversibility.Costly, null), AppetiteLevel.Cautious, AppetiteScale.Default, Now);
+        step.Decide(Leader, true, "Fine for one ward", Now);
+        step.Assess(RiskAssessment.Create("Information", 5, 5, Reversibility.Irreversible, null), AppetiteLevel.Cautious, AppetiteScale.Default, Now);
+        step.MoveTo(StepStatus.Ready, Monday);
+        Assert.Equal(SignOff.Waiting, step.SignOff);
+        Assert.NotNull(step.WhyNot(StepStatus.Doing));
+    }
+
+    /// <summary>
+    /// Any sequence of assessments (by the owners), decisions (by a leader) and moves: the step starts only when its
+    /// latest assessment was within appetite or a leader approved it since, and never while a decline stands.
+    /// </summary>
+    /// <summary>What happens to a step: the owners assess it, a leader decides, or someone moves it.</summary>
+    private sealed record GateAction(int Kind, int Likelihood, int Impact, bool Yes, StepStatus To);
+
+    private static Arbitrary<(GateAction[] Actions, AppetiteLevel Appetite)> GateStories() =>
+        Gen.Zip(
+                Gen.Zip(Gen.Zip(Gen.Choose(0, 2), Gen.Choose(1, 5)), Gen.Zip(Gen.Zip(Gen.Choose(1, 5), Gen.Elements(true, false)), Gen.Elements(Enum.GetValues<StepStatus>())))
+                    .Select(t => new GateAction(t.Item1.Item1, t.Item1.Item2, t.Item2.Item1.Item1, t.Item2.Item1.Item2, t.Item2.Item2))
+                    .ArrayOf(),
+                Gen.Elements(Enum.GetValues<AppetiteLevel>()))
+            .ToArbitrary();
+
+    /// <summary>
+    /// Any sequence of assessments (by the owners), decisions (by a leader) and moves: the step starts only when its
+    /// latest assessment was within appetite or a leader approved it since, and never while a decline stands.
+    /// </summary>
+    [Property(MaxTest = 2000)]
+    public Property The_risk_gate_cannot_be_undone_from_below() =>
+        Prop.ForAll(GateStories(), story =>
+        {
+            var step = NewStep();
+            var declineStands = false;
+            var cleared = false;
+            foreach (var action in story.Actions)
+            {
+                try
+                {
+                    switch (action.Kind)
+                    {
+                        case 0:
+                            var risk = RiskAssessment.Create("Security", action.Likelihood, action.Impact, action.Yes ? Reversibility.Reversible : Reversibility.Irreversible, null);
+                            step.Assess(risk, story.Appetite, AppetiteScale.Default, Now);
+                            cleared = !declineStands && RiskGate.Decide(risk, story.Appetite, AppetiteScale.Default) == GateDecision.WithinAppetite;
+                            break;
+                        case 1:
+                            step.Decide(Leader, action.Yes, "Because", Now);
+                            declineStands = !action.Yes;
+                            cleared = action.Yes;
+                            break;
+                        default:
+                            var wasDoing = step.Status == StepStatus.Doing;
+                            step.MoveTo(action.To, Monday);
+                            if (!wasDoing && step.Status == StepStatus.Doing && (declineStands || !cleared))
+                            {
+                                return false.Label($"started with a decline standing ({declineStands}) or not cleared ({cleared})");
+                            }
+
+                            break;
+                    }
+                }
+                catch (RuleViolation)
+                {
+                }
+            }
+
+            return true.ToProperty();
+        });
 }

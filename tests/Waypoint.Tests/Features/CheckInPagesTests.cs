@@ -174,7 +174,7 @@ public abstract class CheckInPagesTests(WaypointApp app)
             var monday = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
             for (var week = 0; week < 12; week++)
             {
-                db.CheckIns.Add(CheckIn.Post(o, casey, CheckInCadence.Weekly, 40 + week, $"Week {week + 1}", null, null, false, null, monday.AddDays(7 * week)));
+                db.CheckIns.Add(CheckIn.Post(o, casey, CheckInCadence.Weekly, 40 + week, $"Week {week + 1}", null, null, false, null, DateOnly.FromDateTime(monday.AddDays(7 * week).UtcDateTime), monday.AddDays(7 * week)));
             }
 
             return await db.SaveChangesAsync();

@@ -38,9 +38,11 @@ public abstract class CheckInsApiTests(WaypointApp app)
         return outcome.Id;
     }
 
-    private static async Task<string> ErrorAsync(HttpResponseMessage response, string field)
+    private static Task<string> ErrorAsync(HttpResponseMessage response, string field) => ErrorAsync(HttpStatusCode.BadRequest, response, field);
+
+    private static async Task<string> ErrorAsync(HttpStatusCode status, HttpResponseMessage response, string field)
     {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty(field)[0].GetString()!;
     }
 
@@ -54,7 +56,7 @@ public abstract class CheckInsApiTests(WaypointApp app)
         var first = await member.PostAsync(url, Json("""{"confidence":70,"progress":"Online form live for two wards","asks":"A content designer"}"""));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal("You have already checked in on this outcome this period. Change that check-in instead",
-            await ErrorAsync(await member.PostAsync(url, Json("""{"confidence":60,"progress":"Again"}""")), "progress"));
+            await ErrorAsync(HttpStatusCode.Conflict, await member.PostAsync(url, Json("""{"confidence":60,"progress":"Again"}""")), "progress"));
         var edit = await member.PostAsync(url, Json("""{"confidence":60,"progress":"Ward three slipped a week","edit":true}"""));
         Assert.Equal(HttpStatusCode.Created, edit.StatusCode);
 
@@ -125,7 +127,7 @@ public abstract class CheckInsApiTests(WaypointApp app)
                 foreach (var outcome in outcomes)
                 {
                     // 80 % on the one that is achieved, 80 % on the one that is missed: over-confident half the time.
-                    db.CheckIns.Add(CheckIn.Post(outcome, person, CheckInCadence.Weekly, 80, $"Week {week}", null, null, false, null, monday.AddDays(7 * week)));
+                    db.CheckIns.Add(CheckIn.Post(outcome, person, CheckInCadence.Weekly, 80, $"Week {week}", null, null, false, null, DateOnly.FromDateTime(monday.AddDays(7 * week).UtcDateTime), monday.AddDays(7 * week)));
                 }
             }
 

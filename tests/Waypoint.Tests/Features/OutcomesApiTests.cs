@@ -19,9 +19,11 @@ public abstract class OutcomesApiTests(WaypointApp app)
     private static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-    private static async Task<string> ErrorAsync(HttpResponseMessage response, string field)
+    private static Task<string> ErrorAsync(HttpResponseMessage response, string field) => ErrorAsync(HttpStatusCode.BadRequest, response, field);
+
+    private static async Task<string> ErrorAsync(HttpStatusCode status, HttpResponseMessage response, string field)
     {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         return (await BodyAsync(response)).GetProperty("errors").GetProperty(field)[0].GetString()!;
     }
 
@@ -64,7 +66,7 @@ public abstract class OutcomesApiTests(WaypointApp app)
         var url = $"{Api}/indicators/{indicator}/measurements";
         (await leader.PostAsync(url, Json("""{"date":"2026-09-30","value":50,"note":"From the CRM"}"""))).EnsureSuccessStatusCode();
         Assert.Equal("There is already a value for 30 September 2026. To change it, record a correction",
-            await ErrorAsync(await leader.PostAsync(url, Json("""{"date":"2026-09-30","value":51}""")), "date"));
+            await ErrorAsync(HttpStatusCode.Conflict, await leader.PostAsync(url, Json("""{"date":"2026-09-30","value":51}""")), "date"));
         (await leader.PostAsync(url, Json("""{"date":"2026-09-30","value":51.5,"note":"Late reports","correction":true}"""))).EnsureSuccessStatusCode();
 
         var current = await leader.GetFromJsonAsync<JsonElement>(url);
@@ -109,12 +111,13 @@ public abstract class OutcomesApiTests(WaypointApp app)
     }
 
     [Fact]
-    public async Task A_date_more_than_a_year_ahead_is_refused()
+    public async Task A_value_dated_after_today_is_refused_and_never_becomes_the_latest()
     {
         var (leader, indicator, _, _) = await OutcomeWithTargetAsync();
-        var tooLate = DateTime.UtcNow.AddYears(1).AddDays(2).ToString("yyyy-MM-dd");
-        Assert.StartsWith("The date must be between 1 January 1900 and",
-            await ErrorAsync(await leader.PostAsync($"{Api}/indicators/{indicator}/measurements", Json($$"""{"date":"{{tooLate}}","value":1}""")), "date"), StringComparison.Ordinal);
+        var tomorrow = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd");
+        Assert.StartsWith("The date must be today or in the past",
+            await ErrorAsync(await leader.PostAsync($"{Api}/indicators/{indicator}/measurements", Json($$"""{"date":"{{tomorrow}}","value":1}""")), "date"), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, (await leader.GetFromJsonAsync<JsonElement>($"{Api}/indicators/{indicator}")).GetProperty("latestDate").ValueKind);
     }
 
     [Fact]

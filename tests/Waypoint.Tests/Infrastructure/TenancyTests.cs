@@ -66,9 +66,9 @@ public abstract class TenancyTests(WaypointApp app)
         var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
         var saved = await InOrganisationAsync(Anytown, async db =>
         {
-            // A second team with an existing name breaks the unique index.
+            // A second team with an existing name breaks the unique index, which storage reports as a conflict.
             db.Teams.Add(new Team(Guid.NewGuid(), Anytown, "Digital Services", null));
-            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.Equal("name", (await Assert.ThrowsAsync<Waypoint.Core.RecordConflict>(() => db.SaveChangesAsync())).Field);
             db.ChangeTracker.Entries<Team>().ToList().ForEach(e => e.State = EntityState.Detached);
             return await db.SaveChangesAsync();
         });

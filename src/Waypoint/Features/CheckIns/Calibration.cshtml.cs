@@ -94,8 +94,7 @@ public sealed class CalibrationModel(CheckInService checkIns, TeamService teams,
 
         try
         {
-            Result = await checkIns.CalibrationAsync(new CalibrationQuery(Team, IsOnlyMe ? me : null, from, to),
-                organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken);
+            Result = await checkIns.CalibrationAsync(new CalibrationQuery(Team, IsOnlyMe ? me : null, from, to), cancellationToken);
         }
         catch (RuleViolation violation)
         {

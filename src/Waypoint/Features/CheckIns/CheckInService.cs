@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Core;
+using Waypoint.Core.Access;
 using Waypoint.Core.CheckIns;
 using Waypoint.Core.Outcomes;
 using Waypoint.Data;
+using Waypoint.Infrastructure.Tenancy;
 using Waypoint.Features.Outcomes;
 
 namespace Waypoint.Features.CheckIns;
@@ -26,14 +28,17 @@ public sealed record CalibrationQuery(Guid? TeamId, Guid? PersonId, DateOnly? Fr
 /// Check-ins on the organisation's outcomes, and how well-calibrated their confidences were once outcomes
 /// resolved. Check-ins record progress and confidence, never hours.
 /// </summary>
-public sealed class CheckInService(WaypointDb db, TimeProvider clock)
+public sealed class CheckInService(WaypointDb db, OrganisationContext organisation, TimeProvider clock)
 {
+    /// <summary>Who is looking, read when needed: a service may be built before a request has an organisation.</summary>
+    private Viewer Viewer => organisation.Viewer;
+
     /// <summary>Every organisation checks in weekly until its own cadence is a setting.</summary>
     public const CheckInCadence Cadence = CheckInCadence.Weekly;
 
-    public async Task<List<CheckInView>?> HistoryAsync(Guid outcomeId, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<List<CheckInView>?> HistoryAsync(Guid outcomeId, CancellationToken cancellationToken)
     {
-        if (!await Visible(seePrivate).AnyAsync(o => o.Id == outcomeId, cancellationToken))
+        if (!await Visible().AnyAsync(o => o.Id == outcomeId, cancellationToken))
         {
             return null;
         }
@@ -47,31 +52,34 @@ public sealed class CheckInService(WaypointDb db, TimeProvider clock)
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<CheckIn?> PostAsync(Guid outcomeId, Guid authorId, bool seePrivate, CheckInInput input, CancellationToken cancellationToken)
+    public async Task<CheckIn?> PostAsync(Guid outcomeId, CheckInInput input, CancellationToken cancellationToken)
     {
-        var outcome = await Visible(seePrivate).SingleOrDefaultAsync(o => o.Id == outcomeId, cancellationToken);
+        var outcome = await Visible().SingleOrDefaultAsync(o => o.Id == outcomeId, cancellationToken);
         if (outcome is null)
         {
             return null;
         }
 
         var now = clock.GetUtcNow();
-        var period = CheckInPeriods.StartOf(DateOnly.FromDateTime(now.UtcDateTime), Cadence);
+        var period = CurrentPeriod;
+        var authorId = Viewer.Person;
         var current = await db.CheckIns
             .Where(c => c.OutcomeId == outcomeId && c.AuthorId == authorId && c.PeriodStart == period && !db.CheckIns.Any(e => e.SupersedesId == c.Id))
             .SingleOrDefaultAsync(cancellationToken);
-        var checkIn = CheckIn.Post(outcome, authorId, Cadence, input.Confidence, input.Progress, input.Blockers, input.Asks, input.Edit, current, now);
+        var checkIn = CheckIn.Post(outcome, authorId, Cadence, input.Confidence, input.Progress, input.Blockers, input.Asks, input.Edit, current, Viewer.Today, now);
         db.CheckIns.Add(checkIn);
         await db.SaveChangesAsync(cancellationToken);
         return checkIn;
     }
 
     /// <summary>A team's open outcomes (agreed or active), for one person to update them all in one form.</summary>
-    public async Task<List<TeamOutcome>> TeamOutcomesAsync(Guid teamId, Guid personId, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<List<TeamOutcome>> TeamOutcomesAsync(Guid teamId, CancellationToken cancellationToken)
     {
-        var period = CheckInPeriods.StartOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Cadence);
-        return await Visible(seePrivate)
-            .Where(o => o.TeamId == teamId && (o.State == OutcomeState.Agreed || o.State == OutcomeState.Active))
+        var period = CurrentPeriod;
+        var personId = Viewer.Person;
+        return await Visible()
+            .Where(OutcomeRules.UnderWay.Expression)
+            .Where(o => o.TeamId == teamId)
             .OrderBy(o => o.Title)
             .Select(o => new TeamOutcome(o.Id, o.Title, db.CheckIns.Any(c => c.OutcomeId == o.Id && c.AuthorId == personId && c.PeriodStart == period)))
             .ToListAsync(cancellationToken);
@@ -82,12 +90,13 @@ public sealed class CheckInService(WaypointDb db, TimeProvider clock)
     /// rule is named with its row's prefix (<c>row-2-confidence</c>). A check-in on an outcome already checked in on
     /// this period is an edit of that one.
     /// </summary>
-    public async Task<int> PostManyAsync(Guid authorId, bool seePrivate, IReadOnlyList<(Guid OutcomeId, string Prefix, CheckInInput Input)> rows, CancellationToken cancellationToken)
+    public async Task<int> PostManyAsync(IReadOnlyList<(Guid OutcomeId, string Prefix, CheckInInput Input)> rows, CancellationToken cancellationToken)
     {
+        var authorId = Viewer.Person;
         var ids = rows.Select(r => r.OutcomeId).ToList();
-        var outcomes = await Visible(seePrivate).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var outcomes = await Visible().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
         var now = clock.GetUtcNow();
-        var period = CheckInPeriods.StartOf(DateOnly.FromDateTime(now.UtcDateTime), Cadence);
+        var period = CurrentPeriod;
         var current = await db.CheckIns
             .Where(c => ids.Contains(c.OutcomeId) && c.AuthorId == authorId && c.PeriodStart == period && !db.CheckIns.Any(e => e.SupersedesId == c.Id))
             .ToDictionaryAsync(c => c.OutcomeId, cancellationToken);
@@ -100,7 +109,7 @@ public sealed class CheckInService(WaypointDb db, TimeProvider clock)
             {
                 var outcome = outcomes.GetValueOrDefault(outcomeId) ?? throw new RuleViolation("outcomeId", "Choose an outcome you can see");
                 var standing = current.GetValueOrDefault(outcomeId);
-                posted.Add(CheckIn.Post(outcome, authorId, Cadence, input.Confidence, input.Progress, input.Blockers, input.Asks, standing is not null, standing, now));
+                posted.Add(CheckIn.Post(outcome, authorId, Cadence, input.Confidence, input.Progress, input.Blockers, input.Asks, standing is not null, standing, Viewer.Today, now));
             }
             catch (RuleViolation violation)
             {
@@ -119,11 +128,12 @@ public sealed class CheckInService(WaypointDb db, TimeProvider clock)
     }
 
     /// <summary>Open outcomes (agreed or active) that this person has not checked in on this period.</summary>
-    public async Task<List<DueCheckIn>> DueAsync(Guid personId, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<List<DueCheckIn>> DueAsync(CancellationToken cancellationToken)
     {
-        var period = CheckInPeriods.StartOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Cadence);
-        return await Visible(seePrivate)
-            .Where(o => o.State == OutcomeState.Agreed || o.State == OutcomeState.Active)
+        var period = CurrentPeriod;
+        var personId = Viewer.Person;
+        return await Visible()
+            .Where(OutcomeRules.UnderWay.Expression)
             .Where(o => !db.CheckIns.Any(c => c.OutcomeId == o.Id && c.AuthorId == personId && c.PeriodStart == period))
             .OrderBy(o => o.Title)
             .Select(o => new DueCheckIn(o.Id, o.Title, period))
@@ -134,9 +144,9 @@ public sealed class CheckInService(WaypointDb db, TimeProvider clock)
     /// Scores the confidences given on outcomes that have resolved (achieved or missed). Each check-in standing at the
     /// end of its period is one forecast; an edited one counts once, as edited.
     /// </summary>
-    public async Task<CalibrationResult> CalibrationAsync(CalibrationQuery query, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<CalibrationResult> CalibrationAsync(CalibrationQuery query, CancellationToken cancellationToken)
     {
-        var resolved = Visible(seePrivate).Where(o => o.State == OutcomeState.Achieved || o.State == OutcomeState.Missed);
+        var resolved = Visible().Where(OutcomeRules.Resolved.Expression);
         if (query.TeamId is { } team)
         {
             resolved = resolved.Where(o => o.TeamId == team);
@@ -170,5 +180,8 @@ public sealed class CheckInService(WaypointDb db, TimeProvider clock)
         return Calibration.Score(list.Select(f => new Forecast(f.Confidence / 100.0, f.Happened)).ToList());
     }
 
-    private IQueryable<Outcome> Visible(bool seePrivate) => db.VisibleOutcomes(seePrivate);
+    private IQueryable<Outcome> Visible() => db.VisibleOutcomes(Viewer);
+
+    /// <summary>The first day of the period that contains the organisation's today.</summary>
+    private DateOnly CurrentPeriod => CheckInPeriods.StartOf(Viewer.Today, Cadence);
 }

@@ -28,7 +28,7 @@ public static class CheckInsApi
         var checkIns = api.MapGroup("/").WithTags("Check-ins");
 
         checkIns.MapGet("/outcomes/{id:guid}/check-ins", async Task<Results<Ok<List<CheckInDto>>, NotFound>> (Guid id, CheckInService service, OrganisationContext org, CancellationToken ct) =>
-                await service.HistoryAsync(id, org.Can(Permission.ViewPrivateOutcomes), ct) is { } history
+                await service.HistoryAsync(id, ct) is { } history
                     ? TypedResults.Ok(history.Select(CheckInDto.From).ToList())
                     : TypedResults.NotFound())
             .WithName("ListCheckIns").WithSummary("An outcome's check-ins, newest first, edits and what they replaced included")
@@ -36,13 +36,12 @@ public static class CheckInsApi
 
         checkIns.MapPost("/outcomes/{id:guid}/check-ins", async Task<Results<Created<CheckInDto>, NotFound>> (Guid id, CheckInInput input, CheckInService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
             {
-                var author = http.User.UserId()!.Value;
-                if (await service.PostAsync(id, author, org.Can(Permission.ViewPrivateOutcomes), input, ct) is not { } posted)
+                if (await service.PostAsync(id, input, ct) is not { } posted)
                 {
                     return TypedResults.NotFound();
                 }
 
-                var view = (await service.HistoryAsync(id, seePrivate: true, ct))!.Single(v => v.CheckIn.Id == posted.Id);
+                var view = (await service.HistoryAsync(id, ct))!.Single(v => v.CheckIn.Id == posted.Id);
                 return TypedResults.Created($"{http.Request.Path}", CheckInDto.From(view));
             })
             .WithName("PostCheckIn").WithSummary("Check in on an outcome: progress, a confidence (0 to 100) that its target is met by its date, blockers and asks; set edit to change this week's")
@@ -50,12 +49,12 @@ public static class CheckInsApi
             .RequirePermission(Policies.PostCheckIns);
 
         checkIns.MapGet("/check-ins/due", async (CheckInService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await service.DueAsync(http.User.UserId()!.Value, org.Can(Permission.ViewPrivateOutcomes), ct)))
+                TypedResults.Ok(await service.DueAsync(ct)))
             .WithName("DueCheckIns").WithSummary("Open outcomes you have not checked in on this week")
             .RequirePermission(Policies.PostCheckIns);
 
         checkIns.MapGet("/calibration", async (CheckInService service, OrganisationContext org, Guid? team, Guid? person, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-                TypedResults.Ok(CalibrationDto.From(await service.CalibrationAsync(new CalibrationQuery(team, person, from, to), org.Can(Permission.ViewPrivateOutcomes), ct))))
+                TypedResults.Ok(CalibrationDto.From(await service.CalibrationAsync(new CalibrationQuery(team, person, from, to), ct))))
             .WithName("Calibration").WithSummary("How well-calibrated confidences were on resolved outcomes: Brier score, its decomposition and a reliability table, for a person, a team or everyone")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ViewOutcomes);

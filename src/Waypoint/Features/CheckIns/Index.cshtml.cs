@@ -15,5 +15,5 @@ public sealed class IndexModel(CheckInService checkIns, OrganisationContext orga
     public List<DueCheckIn> Due { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Due = await checkIns.DueAsync(User.UserId()!.Value, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken);
+        Due = await checkIns.DueAsync(cancellationToken);
 }

@@ -18,7 +18,7 @@ namespace Waypoint.Features.CheckIns;
 /// week changes that check-in instead (an edit, which keeps the earlier one in the history).
 /// </summary>
 [Authorize(Policy = Policies.PostCheckIns)]
-public sealed class NewModel(CheckInService checkIns, OutcomeService outcomes, OrganisationContext organisation, TimeProvider clock) : PageModel
+public sealed class NewModel(CheckInService checkIns, OutcomeService outcomes, OrganisationContext organisation) : PageModel
 {
     public const string ConfidenceMessage = "Enter your confidence as a whole number from 0 to 100";
 
@@ -47,7 +47,7 @@ public sealed class NewModel(CheckInService checkIns, OutcomeService outcomes, O
     public DateOnly Week { get; private set; }
 
     /// <summary>Achieved, missed and retired outcomes take no more check-ins.</summary>
-    public bool IsClosed => Outcome.State is OutcomeState.Achieved or OutcomeState.Missed or OutcomeState.Retired;
+    public bool IsClosed => !Outcome.IsOpen;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -77,7 +77,7 @@ public sealed class NewModel(CheckInService checkIns, OutcomeService outcomes, O
         try
         {
             var input = new CheckInInput(ReadConfidence(), Progress, Blockers, Asks, Edit: Current is not null);
-            if (await checkIns.PostAsync(Id, User.UserId()!.Value, organisation.Can(Permission.ViewPrivateOutcomes), input, cancellationToken) is null)
+            if (await checkIns.PostAsync(Id, input, cancellationToken) is null)
             {
                 return NotFound();
             }
@@ -115,15 +115,14 @@ public sealed class NewModel(CheckInService checkIns, OutcomeService outcomes, O
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var seePrivate = organisation.Can(Permission.ViewPrivateOutcomes);
-        if (await outcomes.FindAsync(Id, seePrivate, cancellationToken) is not { } detail
-            || await checkIns.HistoryAsync(Id, seePrivate, cancellationToken) is not { } history)
+        if (await outcomes.FindAsync(Id, cancellationToken) is not { } detail
+            || await checkIns.HistoryAsync(Id, cancellationToken) is not { } history)
         {
             return false;
         }
 
         Outcome = detail.Summary.Outcome;
-        Week = CheckInPeriods.StartOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), CheckInService.Cadence);
+        Week = CheckInPeriods.StartOf(organisation.Viewer.Today, CheckInService.Cadence);
         var me = User.UserId();
         Current = history.FirstOrDefault(v => v.CheckIn.AuthorId == me && v.CheckIn.PeriodStart == Week && !v.Superseded)?.CheckIn;
         return true;

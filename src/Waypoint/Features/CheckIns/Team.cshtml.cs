@@ -73,7 +73,7 @@ public sealed class TeamModel(CheckInService checkIns, TeamService teams, Organi
                 throw new RuleViolations("Some check-ins need changing", problems);
             }
 
-            await checkIns.PostManyAsync(User.UserId()!.Value, organisation.Can(Permission.ViewPrivateOutcomes), rows, cancellationToken);
+            await checkIns.PostManyAsync(rows, cancellationToken);
             return Redirect($"/{organisation.Organisation.Slug}/check-ins");
         }
         catch (RuleViolations violations)
@@ -95,7 +95,7 @@ public sealed class TeamModel(CheckInService checkIns, TeamService teams, Organi
         }
 
         Team = team;
-        Outcomes = await checkIns.TeamOutcomesAsync(id, User.UserId()!.Value, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken);
+        Outcomes = await checkIns.TeamOutcomesAsync(id, cancellationToken);
         return true;
     }
 }

@@ -45,7 +45,7 @@ internal static class DemoCheckIns
                     ? 85 + random.Next(0, 11)
                     : Math.Clamp((int)Math.Round(100 * (0.55 + ((likely - 0.55) * share)) + random.Next(-6, 7)), 1, 99);
                 yield return CheckIn.Post(outcome, idFor(email), CheckInCadence.Weekly, confidence, Notes[(week + email.Length) % Notes.Length],
-                    null, week % 9 == 4 ? "Someone from finance to check the savings figures" : null, false, null, at);
+                    null, week % 9 == 4 ? "Someone from finance to check the savings figures" : null, false, null, date, at);
             }
         }
     }

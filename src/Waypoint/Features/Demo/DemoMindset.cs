@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Waypoint.Core.Mindset;
+using Waypoint.Core.Organisations;
 using Waypoint.Core.Outcomes;
 using Waypoint.Data;
 
@@ -50,7 +51,8 @@ internal static class DemoMindset
 
     public static IEnumerable<object> Create(Guid organisationId, Func<string, Guid> idFor, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // The demo councils keep the default time zone, so their today is London's.
+        var today = OrganisationTime.Today(Organisation.DefaultTimeZone, now);
         var random = new Random(20251128);
         var framework = DefaultFramework.Create(idFor("anytown/mindset/framework"), organisationId, now.AddYears(-1).AddMonths(-1));
         var records = new List<object> { framework };

@@ -1,3 +1,4 @@
+using Waypoint.Core.Organisations;
 using Waypoint.Core.Outcomes;
 
 namespace Waypoint.Features.Demo;
@@ -82,7 +83,8 @@ internal static class DemoOutcomes
 
     public static IEnumerable<object> Create(Guid organisationId, Func<string, Guid> idFor, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // The demo councils keep the default time zone, so their today is London's.
+        var today = OrganisationTime.Today(Organisation.DefaultTimeZone, now);
         var random = new Random(20261128);
         var records = new List<object>();
         var indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
@@ -186,7 +188,7 @@ internal static class DemoOutcomes
             var plan = rebaselined && date >= restart ? second : first;
             var path = rebaselined && date < restart ? Path.FarBehind : spec.Path;
             var value = ValueOn(plan, path, date, random);
-            records.Add(Measurement.Record(indicator, date, (double)value, MeasurementSource.Import, null, false, null, now));
+            records.Add(Measurement.Record(indicator, date, (double)value, MeasurementSource.Import, null, false, null, today, now));
         }
 
         return records;

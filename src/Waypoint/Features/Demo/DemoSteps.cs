@@ -1,3 +1,4 @@
+using Waypoint.Core.Organisations;
 using Waypoint.Core.Steps;
 
 namespace Waypoint.Features.Demo;
@@ -107,7 +108,8 @@ internal static class DemoSteps
     /// <param name="outcomeOpen">Whether an outcome still takes new steps; steps on resolved outcomes all ended before they resolved.</param>
     public static IEnumerable<object> Create(Guid organisationId, Func<string, Guid> idFor, DateTimeOffset now, Func<Guid, DateOnly, decimal?> valueOn, Func<Guid, bool> outcomeOpen)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // The demo councils keep the default time zone, so their today is London's.
+        var today = OrganisationTime.Today(Organisation.DefaultTimeZone, now);
         var random = new Random(4242);
         var settings = new StepSettings(organisationId);
         settings.SetHolidays(Holidays);

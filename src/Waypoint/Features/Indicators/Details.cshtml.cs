@@ -43,7 +43,7 @@ public sealed class DetailsModel(IndicatorService indicators, OutcomeService out
         Chart = Charts.ForIndicator(indicator, await indicators.CurrentAsync(id, null, null, cancellationToken));
         History = await indicators.HistoryAsync(id, cancellationToken);
         Corrected = History.Where(m => m.SupersedesId is not null).Select(m => m.SupersedesId!.Value).ToHashSet();
-        Outcomes = await outcomes.TargetingAsync(id, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken);
+        Outcomes = await outcomes.TargetingAsync(id, cancellationToken);
         return Page();
     }
 }

@@ -13,8 +13,13 @@ namespace Waypoint.Features.Indicators;
 
 /// <summary>Defines an indicator (no id in the route) or changes one.</summary>
 [Authorize(Policy = Policies.ManageOutcomes)]
+[EditsRecord(typeof(Indicator))]
 public sealed class EditModel(IndicatorService indicators, TeamService teams, ServiceDirectory services, OrganisationContext organisation) : PageModel
 {
+    /// <summary>The revision of the record the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     public OrganisationContext Organisation => organisation;
 
     [FromRoute]
@@ -57,6 +62,7 @@ public sealed class EditModel(IndicatorService indicators, TeamService teams, Se
 
             (Name, Unit, Direction, Kind, Cadence) = (indicator.Name, indicator.Unit, indicator.Direction, indicator.Kind, indicator.Cadence);
             (DataSource, Owner) = (indicator.DataSource, Owners.ValueOf(indicator));
+            Revision = indicator.Revision;
         }
 
         Owners = await Owners.LoadAsync(teams, services, cancellationToken);

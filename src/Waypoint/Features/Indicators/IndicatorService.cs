@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Core;
+using Waypoint.Core.Access;
 using Waypoint.Core.Outcomes;
 using Waypoint.Data;
+using Waypoint.Infrastructure.Tenancy;
 
 namespace Waypoint.Features.Indicators;
 
@@ -15,8 +17,11 @@ public sealed record MeasurementInput(DateOnly? Date, double? Value, string? Not
 /// Lasting indicators of the organisation in scope and their measurements. Measurements are append-only;
 /// the indicator's latest value is kept current on every write so that dashboards read one row per indicator.
 /// </summary>
-public sealed class IndicatorService(WaypointDb db, TimeProvider clock)
+public sealed class IndicatorService(WaypointDb db, OrganisationContext organisation, TimeProvider clock)
 {
+    /// <summary>Who is looking, read when needed: a service may be built before a request has an organisation.</summary>
+    private Viewer Viewer => organisation.Viewer;
+
     public Task<List<Indicator>> ListAsync(CancellationToken cancellationToken) =>
         db.Indicators.AsNoTracking().OrderBy(i => i.Name).ToListAsync(cancellationToken);
 
@@ -110,7 +115,10 @@ public sealed class IndicatorService(WaypointDb db, TimeProvider clock)
     /// </summary>
     public async Task<List<Measurement>?> RecordBatchAsync(Guid indicatorId, IReadOnlyList<MeasurementInput> inputs, MeasurementSource source, bool oneValue, CancellationToken cancellationToken)
     {
-        var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
+        // Read, not tracked: the latest value is kept below by a conditional update, so that recording a value never
+        // raises the indicator's revision (an edit of its definition stays current) and parallel recordings cannot
+        // leave an older value standing as the latest.
+        var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
         if (indicator is null)
         {
             return null;
@@ -142,7 +150,7 @@ public sealed class IndicatorService(WaypointDb db, TimeProvider clock)
                     throw new RuleViolation(Field(prefix, "date"), $"This batch has two values for {date:d MMMM yyyy}");
                 }
 
-                var measurement = Measurement.Record(indicator, date, value, source, input.Note, input.Correction, standing.GetValueOrDefault(date), now, prefix);
+                var measurement = Measurement.Record(indicator, date, value, source, input.Note, input.Correction, standing.GetValueOrDefault(date), Viewer.Today, now, prefix);
                 recorded.Add(measurement);
             }
             catch (RuleViolation violation)
@@ -159,7 +167,14 @@ public sealed class IndicatorService(WaypointDb db, TimeProvider clock)
         }
 
         db.Measurements.AddRange(recorded);
-        await db.SaveChangesAsync(cancellationToken);
+        var newest = recorded.MaxBy(m => m.Date)!;
+        await db.InTransactionAsync(async () =>
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Indicators
+                .Where(i => i.Id == indicatorId && (i.LatestDate == null || i.LatestDate <= newest.Date))
+                .ExecuteUpdateAsync(set => set.SetProperty(i => i.LatestDate, newest.Date).SetProperty(i => i.LatestValue, newest.Value), cancellationToken);
+        }, cancellationToken);
         return recorded;
     }
 

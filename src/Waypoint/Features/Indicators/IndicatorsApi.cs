@@ -8,12 +8,13 @@ namespace Waypoint.Features.Indicators;
 
 public sealed record IndicatorDto(
     Guid Id, string Name, string Unit, Direction Direction, IndicatorKind Kind, Cadence Cadence, string? DataSource,
-    Guid? TeamId, Guid? ServiceId, DateOnly? LatestDate, decimal? LatestValue) : IVersioned
+    Guid? TeamId, Guid? ServiceId, DateOnly? LatestDate, decimal? LatestValue, int Revision) : IVersioned
 {
-    public object Version => new { Name, Unit, Direction, Kind, Cadence, DataSource, TeamId, ServiceId };
+    // The latest value is kept by storage apart from the definition, so recording one does not make an edit stale.
+    public RecordKey StoredAs() => new(typeof(Indicator), Id);
 
     public static IndicatorDto From(Indicator i) =>
-        new(i.Id, i.Name, i.Unit, i.Direction, i.Kind, i.Cadence, i.DataSource, i.TeamId, i.ServiceId, i.LatestDate, i.LatestValue);
+        new(i.Id, i.Name, i.Unit, i.Direction, i.Kind, i.Cadence, i.DataSource, i.TeamId, i.ServiceId, i.LatestDate, i.LatestValue, i.Revision);
 }
 
 public sealed record MeasurementDto(Guid Id, DateOnly Date, decimal Value, MeasurementSource Source, string? Note, DateTimeOffset RecordedAt, Guid? SupersedesId)

@@ -29,6 +29,10 @@ public abstract class CampaignFormModel(FrameworkService frameworks, Organisatio
 
     public List<(string Value, string Text)> Frameworks { get; private set; } = [];
 
+    /// <summary>The revision of the campaign the form was drawn from (0 for a new one); see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     protected CampaignInput Input() =>
         new(Name, FrameworkId, FormValues.Date(OpensOn, "opensOn", "opening date"), FormValues.Date(ClosesOn, "closesOn", "closing date"));
 

@@ -11,6 +11,7 @@ namespace Waypoint.Features.Mindset;
 
 /// <summary>Closing an open campaign before its closing date: asked for on a page of its own, because it cannot be undone.</summary>
 [Authorize(Policy = Policies.ManageSurveys)]
+[EditsRecord(typeof(Core.Mindset.Campaign))]
 public sealed class CloseModel(CampaignService campaigns, OrganisationContext organisation) : PageModel
 {
     public OrganisationContext Organisation => organisation;
@@ -20,6 +21,10 @@ public sealed class CloseModel(CampaignService campaigns, OrganisationContext or
 
     public CampaignView View { get; private set; } = null!;
 
+    /// <summary>The revision of the record the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await campaigns.FindAsync(Id, cancellationToken) is not { } view)
@@ -28,6 +33,7 @@ public sealed class CloseModel(CampaignService campaigns, OrganisationContext or
         }
 
         View = view;
+        Revision = view.Campaign.Revision;
         return Page();
     }
 

@@ -4,10 +4,12 @@ using Waypoint.Core;
 using Waypoint.Features.Shared;
 using Waypoint.Infrastructure.Auth;
 using Waypoint.Infrastructure.Tenancy;
+using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Mindset;
 
 [Authorize(Policy = Policies.ManageSurveys)]
+[EditsRecord(typeof(Core.Mindset.Campaign))]
 public sealed class EditCampaignModel(CampaignService campaigns, FrameworkService frameworks, OrganisationContext organisation)
     : CampaignFormModel(frameworks, organisation)
 {
@@ -25,6 +27,7 @@ public sealed class EditCampaignModel(CampaignService campaigns, FrameworkServic
 
         var campaign = view.Campaign;
         (CampaignName, Name, FrameworkId, OpensOn, ClosesOn) = (campaign.Name, campaign.Name, campaign.FrameworkId, DateParts.From(campaign.OpensOn), DateParts.From(campaign.ClosesOn));
+        Revision = campaign.Revision;
         await LoadFrameworksAsync(cancellationToken);
         return Page();
     }

@@ -6,6 +6,7 @@ using Waypoint.Core;
 using Waypoint.Core.Mindset;
 using Waypoint.Infrastructure.Auth;
 using Waypoint.Infrastructure.Tenancy;
+using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Mindset;
 
@@ -17,6 +18,7 @@ public sealed record FeatureFields(string? Name, string? Description, string? St
 /// and statements (one a line). A feature left wholly blank is removed; the blank one at the end adds a feature.
 /// </summary>
 [Authorize(Policy = Policies.ManageSurveys)]
+[EditsRecord(typeof(Framework))]
 public sealed partial class EditFrameworkModel(FrameworkService frameworks, OrganisationContext organisation) : PageModel
 {
     public OrganisationContext Organisation => organisation;
@@ -27,6 +29,10 @@ public sealed partial class EditFrameworkModel(FrameworkService frameworks, Orga
     public Framework Framework { get; private set; } = null!;
 
     public bool InUse { get; private set; }
+
+    /// <summary>The revision of the record the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
 
     [BindProperty]
     public string? Name { get; set; }
@@ -41,6 +47,7 @@ public sealed partial class EditFrameworkModel(FrameworkService frameworks, Orga
         }
 
         Name = Framework.Name;
+        Revision = Framework.Revision;
         Features = [.. Framework.Features.Select(f => new FeatureFields(f.Name, f.Description, string.Join("\n", f.Statements.Select(s => s.Text)))), new FeatureFields(null, null, null)];
         return Page();
     }

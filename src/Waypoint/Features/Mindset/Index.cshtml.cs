@@ -16,6 +16,7 @@ namespace Waypoint.Features.Mindset;
 /// </summary>
 [Authorize(Policy = Policies.ViewSurveyResults)]
 [PostPolicy(Policies.ManageSurveys)]
+[EditsRecord(typeof(Core.Organisations.Organisation), RouteKey = null)]
 public sealed class IndexModel(CampaignService campaigns, OrganisationContext organisation) : PageModel
 {
     public OrganisationContext Organisation => organisation;
@@ -30,9 +31,14 @@ public sealed class IndexModel(CampaignService campaigns, OrganisationContext or
     [BindProperty(SupportsGet = true, Name = "saved")]
     public bool Saved { get; set; }
 
+    /// <summary>The revision of the record the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         MinimumGroupSize = organisation.Organisation.MinimumGroupSize.ToString(CultureInfo.InvariantCulture);
+        Revision = organisation.Organisation.Revision;
         Campaigns = await campaigns.ListAsync(cancellationToken);
     }
 

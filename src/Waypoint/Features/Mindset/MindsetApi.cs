@@ -14,13 +14,14 @@ public sealed record StatementDto(int Number, string Text);
 public sealed record FeatureDto(int Number, string Name, string Description, IReadOnlyList<StatementDto> Statements);
 
 /// <summary>A framework version with its features and statements. <see cref="InUse"/>: a campaign uses it, so it can be cloned but not edited.</summary>
-public sealed record FrameworkDto(Guid Id, string Name, int Version, bool InUse, Guid? BasedOnId, DateTimeOffset CreatedAt, IReadOnlyList<FeatureDto> Features) : IVersioned
+public sealed record FrameworkDto(Guid Id, string Name, int Version, bool InUse, Guid? BasedOnId, DateTimeOffset CreatedAt, IReadOnlyList<FeatureDto> Features, int Revision) : IVersioned
 {
-    // Only what an edit changes: a campaign starting to use the framework does not make an edit look stale.
-    object IVersioned.Version => new { Name, Features };
+    // A campaign starting to use the framework does not change the framework's record, so an edit does not look stale.
+    public RecordKey StoredAs() => new(typeof(Framework), Id);
 
     public static FrameworkDto From(Framework f, bool inUse) => new(f.Id, f.Name, f.Version, inUse, f.BasedOnId, f.CreatedAt,
-        f.Features.Select(x => new FeatureDto(x.Number, x.Name, x.Description, x.Statements.Select(s => new StatementDto(s.Number, s.Text)).ToList())).ToList());
+        f.Features.Select(x => new FeatureDto(x.Number, x.Name, x.Description, x.Statements.Select(s => new StatementDto(s.Number, s.Text)).ToList())).ToList(),
+        f.Revision);
 }
 
 /// <summary>
@@ -32,15 +33,16 @@ public sealed record GroupDto(Guid Id, string Name, bool ByInvitation, int Invit
 /// <summary>A campaign, its state today and its groups.</summary>
 public sealed record CampaignDto(
     Guid Id, string Name, Guid FrameworkId, string FrameworkName, int FrameworkVersion,
-    DateOnly OpensOn, DateOnly ClosesOn, bool ClosedEarly, CampaignState State, bool HasResponses, IReadOnlyList<GroupDto> Groups) : IVersioned
+    DateOnly OpensOn, DateOnly ClosesOn, bool ClosedEarly, CampaignState State, bool HasResponses, IReadOnlyList<GroupDto> Groups, int Revision) : IVersioned
 {
-    public object Version => new { Name, FrameworkId, OpensOn, ClosesOn };
+    public RecordKey StoredAs() => new(typeof(Campaign), Id);
 
     public static CampaignDto From(CampaignView v, string organisationSlug, bool withLinks) => new(
         v.Campaign.Id, v.Campaign.Name, v.Framework.Id, v.Framework.Name, v.Framework.Version,
         v.Campaign.OpensOn, v.Campaign.ClosesOn, v.Campaign.ClosedEarly, v.State, v.HasResponses,
         v.Groups.Select(g => new GroupDto(g.Id, g.Name, g.ByInvitation, g.Invitations,
-            withLinks ? g.LinkCode : null, withLinks ? SurveyLinks.ForGroup(organisationSlug, g.LinkCode) : null)).ToList());
+            withLinks ? g.LinkCode : null, withLinks ? SurveyLinks.ForGroup(organisationSlug, g.LinkCode) : null)).ToList(),
+        v.Campaign.Revision);
 }
 
 public sealed record GroupInput(string? Name);
@@ -98,7 +100,13 @@ public sealed record ResultsDto(
             v.Results.Overall is { } o ? CellDto.From(o) : null));
 }
 
-public sealed record MindsetSettingsDto(int MinimumGroupSize);
+public sealed record MindsetSettingsDto(int MinimumGroupSize, int Revision, [property: System.Text.Json.Serialization.JsonIgnore] Guid OrganisationId) : IVersioned
+{
+    // The settings are the organisation's own record.
+    public RecordKey StoredAs() => new(typeof(Waypoint.Core.Organisations.Organisation), OrganisationId);
+
+    public static MindsetSettingsDto From(Waypoint.Core.Organisations.Organisation o) => new(o.MinimumGroupSize, o.Revision, o.Id);
+}
 
 /// <summary>
 /// The mindset assessment's API. Reading frameworks, campaigns, live counts and results needs
@@ -117,12 +125,12 @@ public static class MindsetApi
         MapResults(mindset);
 
         mindset.MapGet("/settings", async (MindsetSettingsService service, HttpContext http, CancellationToken ct) =>
-                http.WithETag(new MindsetSettingsDto(await service.MinimumGroupSizeAsync(ct))))
+                http.WithETag(MindsetSettingsDto.From(await service.OrganisationAsync(ct))))
             .WithName("GetMindsetSettings").WithSummary("The smallest group whose survey results are shown")
             .RequirePermission(Policies.ManageSurveys);
 
         mindset.MapPut("/settings", (MindsetSettingsInput input, MindsetSettingsService service, HttpContext http, CancellationToken ct) =>
-                Api.ChangeAsync(http, async () => new MindsetSettingsDto(await service.MinimumGroupSizeAsync(ct)), () => service.ChangeAsync(input, ct)))
+                Api.ChangeAsync(http, async () => MindsetSettingsDto.From(await service.OrganisationAsync(ct)), () => service.ChangeAsync(input, ct)))
             .WithName("SetMindsetSettings").WithSummary("Change the smallest group whose survey results are shown: 3 to 100 (send If-Match)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageSurveys);
@@ -339,7 +347,7 @@ public static class MindsetApi
                     Visibility = input.Visibility ?? suggested.Visibility,
                 };
                 var outcome = (await service.CreateOutcomeAsync(id, number, merged, ct))!;
-                var dto = OutcomeDto.From((await outcomes.FindAsync(outcome.Id, seePrivate: true, ct))!.Summary);
+                var dto = OutcomeDto.From((await outcomes.FindAsync(outcome.Id, ct))!.Summary);
                 return TypedResults.Created($"/api/v1/orgs/{org.Organisation.Slug}/outcomes/{dto.Id}", dto);
             })
             .WithName("CreateOutcomeFromMindsetFeature").WithSummary("Create an outcome to strengthen a feature of closed results, linked to the campaign and feature; title, user need and what done means default to a suggestion")

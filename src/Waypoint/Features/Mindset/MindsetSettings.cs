@@ -13,7 +13,11 @@ public sealed record MindsetSettingsInput(int? MinimumGroupSize);
 public sealed class MindsetSettingsService(WaypointDb db)
 {
     public async Task<int> MinimumGroupSizeAsync(CancellationToken cancellationToken) =>
-        (await SurveyDay.OrganisationAsync(db, cancellationToken)).MinimumGroupSize;
+        (await OrganisationAsync(cancellationToken)).MinimumGroupSize;
+
+    /// <summary>The organisation in scope, whose record holds the settings.</summary>
+    public Task<Waypoint.Core.Organisations.Organisation> OrganisationAsync(CancellationToken cancellationToken) =>
+        SurveyDay.OrganisationAsync(db, cancellationToken);
 
     public async Task ChangeAsync(MindsetSettingsInput input, CancellationToken cancellationToken)
     {

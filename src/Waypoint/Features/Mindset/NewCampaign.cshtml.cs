@@ -7,14 +7,14 @@ using Waypoint.Infrastructure.Tenancy;
 namespace Waypoint.Features.Mindset;
 
 [Authorize(Policy = Policies.ManageSurveys)]
-public sealed class NewCampaignModel(CampaignService campaigns, FrameworkService frameworks, OrganisationContext organisation, TimeProvider clock)
+public sealed class NewCampaignModel(CampaignService campaigns, FrameworkService frameworks, OrganisationContext organisation)
     : CampaignFormModel(frameworks, organisation)
 {
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadFrameworksAsync(cancellationToken);
         FrameworkId = Guid.TryParse(Frameworks.Skip(1).FirstOrDefault().Value, out var first) ? first : null;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Organisation.Viewer.Today;
         Name = $"Digital mindset {today.Year}";
     }
 

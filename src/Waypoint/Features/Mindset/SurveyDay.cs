@@ -13,11 +13,8 @@ internal static class SurveyDay
         return await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken);
     }
 
-    public static DateOnly Today(Organisation organisation, TimeProvider clock)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(organisation.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-    }
+    /// <summary>The organisation's today, by the one rule every feature uses (<see cref="OrganisationTime"/>).</summary>
+    public static DateOnly Today(Organisation organisation, TimeProvider clock) => organisation.Today(clock);
 
     public static async Task<DateOnly> TodayAsync(WaypointDb db, TimeProvider clock, CancellationToken cancellationToken) =>
         Today(await OrganisationAsync(db, cancellationToken), clock);

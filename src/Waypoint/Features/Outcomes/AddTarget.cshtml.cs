@@ -60,7 +60,7 @@ public sealed class AddTargetModel(OutcomeService outcomes, IndicatorService ind
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await outcomes.FindAsync(Id, seePrivate: true, cancellationToken) is not { } detail)
+        if (await outcomes.FindAsync(Id, cancellationToken) is not { } detail)
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Waypoint.Core.Organisations;
 using Waypoint.Core.Outcomes;
 
 namespace Waypoint.Features.Outcomes;
@@ -100,7 +101,8 @@ public static class Charts
     /// A target's chart: the indicator's values since the earliest baseline it has had, the trajectory from
     /// baseline to target, the plans it had before each re-baseline, and a mark on each day it moved.
     /// </summary>
-    public static ChartView ForTarget(TargetView view, IReadOnlyList<TargetRevision> revisions, IReadOnlyList<Measurement> values)
+    /// <param name="organisation">Whose calendar says on which day a re-baseline happened.</param>
+    public static ChartView ForTarget(TargetView view, IReadOnlyList<TargetRevision> revisions, IReadOnlyList<Measurement> values, Organisation organisation)
     {
         var (target, indicator) = (view.Target, view.Indicator);
         var plan = target.PlanFor(indicator.Direction);
@@ -145,7 +147,7 @@ public static class Charts
             series.Add(new("Re-baselined", "rebaseline", revisions
                 .SelectMany(r =>
                 {
-                    var day = DateOnly.FromDateTime(r.At.UtcDateTime);
+                    var day = organisation.DateOf(r.At);
                     return new ChartPoint[] { new(day, low), new(day, high), new(day, null) };
                 })
                 .ToList()));

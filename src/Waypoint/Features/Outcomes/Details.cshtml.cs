@@ -34,16 +34,14 @@ public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indic
     public ChartView ConfidenceChart { get; private set; } = null!;
 
     /// <summary>Whether this person may check in here: they post check-ins, and the outcome is still open.</summary>
-    public bool CanCheckIn => organisation.Can(Permission.PostCheckIns)
-                              && Detail.Summary.Outcome.State is not (OutcomeState.Achieved or OutcomeState.Missed or OutcomeState.Retired);
+    public bool CanCheckIn => organisation.Can(Permission.PostCheckIns) && Detail.Summary.Outcome.IsOpen;
 
     /// <summary>Whether this person may propose a step here: they do the work, and the outcome is still open.</summary>
-    public bool CanProposeStep => organisation.Can(Permission.ManageSteps)
-                                  && Detail.Summary.Outcome.State is not (OutcomeState.Achieved or OutcomeState.Missed or OutcomeState.Retired);
+    public bool CanProposeStep => organisation.Can(Permission.ManageSteps) && Detail.Summary.Outcome.IsOpen;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await outcomes.FindAsync(id, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken) is not { } detail)
+        if (await outcomes.FindAsync(id, cancellationToken) is not { } detail)
         {
             return NotFound();
         }
@@ -55,10 +53,10 @@ public sealed class DetailsModel(OutcomeService outcomes, IndicatorService indic
             // From the earliest baseline the target has had, so the chart shows what each plan was measured against.
             var from = revisions.Select(r => r.PreviousBaselineDate).Append(view.Target.BaselineDate).Min();
             var values = await indicators.CurrentAsync(view.Indicator.Id, from, null, cancellationToken);
-            Targets.Add(new TargetSection(view, Charts.ForTarget(view, revisions, values), revisions));
+            Targets.Add(new TargetSection(view, Charts.ForTarget(view, revisions, values, organisation.Organisation), revisions));
         }
 
-        CheckIns = await checkIns.HistoryAsync(id, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken) ?? [];
+        CheckIns = await checkIns.HistoryAsync(id, cancellationToken) ?? [];
         ConfidenceChart = CheckInWords.ConfidenceChart(id, CheckIns);
         return Page();
     }

@@ -14,8 +14,13 @@ namespace Waypoint.Features.Outcomes;
 
 /// <summary>Defines an outcome (no id in the route) or changes one.</summary>
 [Authorize(Policy = Policies.ManageOutcomes)]
+[EditsRecord(typeof(Outcome))]
 public sealed class EditModel(OutcomeService outcomes, TeamService teams, ServiceDirectory services, OrganisationContext organisation) : PageModel
 {
+    /// <summary>The revision of the record the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     public OrganisationContext Organisation => organisation;
 
     [FromRoute]
@@ -57,7 +62,7 @@ public sealed class EditModel(OutcomeService outcomes, TeamService teams, Servic
     {
         if (Id is { } id)
         {
-            if (await outcomes.FindAsync(id, seePrivate: true, cancellationToken) is not { } detail)
+            if (await outcomes.FindAsync(id, cancellationToken) is not { } detail)
             {
                 return NotFound();
             }
@@ -65,6 +70,7 @@ public sealed class EditModel(OutcomeService outcomes, TeamService teams, Servic
             var outcome = detail.Summary.Outcome;
             (Title, UserNeed, DoneMeans, TargetDate) = (outcome.Title, outcome.UserNeed, outcome.DoneMeans, DateParts.From(outcome.TargetDate));
             (TeamId, ServiceId, Visibility, ParentId) = (outcome.TeamId, outcome.ServiceId, outcome.Visibility, outcome.ParentId);
+            Revision = outcome.Revision;
         }
         else
         {
@@ -102,7 +108,7 @@ public sealed class EditModel(OutcomeService outcomes, TeamService teams, Servic
     {
         Teams = [(string.Empty, "Choose a team"), .. (await teams.ListAsync(cancellationToken)).Select(t => (t.Id.ToString(), t.Name))];
         Services = [(string.Empty, "No service"), .. (await services.ListAsync(cancellationToken)).Select(s => (s.Service.Id.ToString(), s.Service.Name))];
-        Parents = [(string.Empty, "No other outcome"), .. (await outcomes.ListAsync(new OutcomeFilter(), seePrivate: true, cancellationToken))
+        Parents = [(string.Empty, "No other outcome"), .. (await outcomes.ListAsync(new OutcomeFilter(), cancellationToken))
             .Where(o => o.Outcome.Id != Id)
             .OrderBy(o => o.Outcome.Title)
             .Select(o => (o.Outcome.Id.ToString(), o.Outcome.Title))];

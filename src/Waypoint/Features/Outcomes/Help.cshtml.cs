@@ -13,4 +13,7 @@ namespace Waypoint.Features.Outcomes;
 public sealed class HelpModel(OrganisationContext organisation) : PageModel
 {
     public OrganisationContext Organisation => organisation;
+
+    /// <summary>The council's time zone, in which "today" is reckoned.</summary>
+    public string TimeZone => organisation.Organisation.TimeZone.Replace('_', ' ');
 }

@@ -55,7 +55,7 @@ public sealed class IndexModel(OutcomeService outcomes, IndicatorService indicat
         Services = [(string.Empty, "All services"), .. (await services.ListAsync(cancellationToken)).Select(s => (s.Service.Id.ToString(), s.Service.Name))];
         TeamName = teamList.FirstOrDefault(t => t.Id == TeamId)?.Name;
 
-        var all = await outcomes.ListAsync(new OutcomeFilter(TeamId, ServiceId, State), organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken);
+        var all = await outcomes.ListAsync(new OutcomeFilter(TeamId, ServiceId, State), cancellationToken);
         Outcomes = Status is { } status ? all.Where(o => o.Status == status).ToList() : all;
 
         var shown = Outcomes.SelectMany(o => o.Targets).Select(t => t.Indicator).DistinctBy(i => i.Id).ToList();

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Waypoint.Core;
+using Waypoint.Core.Access;
 using Waypoint.Core.Outcomes;
 using Waypoint.Data;
+using Waypoint.Infrastructure.Tenancy;
 
 namespace Waypoint.Features.Outcomes;
 
@@ -27,11 +29,14 @@ public sealed record OutcomeFilter(Guid? TeamId = null, Guid? ServiceId = null, 
 /// Outcomes of the organisation in scope, with their targets. A dashboard costs what it shows: each target's
 /// status comes from its indicator's latest value, kept current on write, never from the whole history.
 /// </summary>
-public sealed class OutcomeService(WaypointDb db, TimeProvider clock)
+public sealed class OutcomeService(WaypointDb db, OrganisationContext organisation, TimeProvider clock)
 {
-    public async Task<List<OutcomeSummary>> ListAsync(OutcomeFilter filter, bool seePrivate, CancellationToken cancellationToken)
+    /// <summary>Who is looking, read when needed: a service may be built before a request has an organisation.</summary>
+    private Viewer Viewer => organisation.Viewer;
+
+    public async Task<List<OutcomeSummary>> ListAsync(OutcomeFilter filter, CancellationToken cancellationToken)
     {
-        var query = Visible(seePrivate);
+        var query = Visible();
         if (filter.TeamId is { } team)
         {
             query = query.Where(o => o.TeamId == team);
@@ -51,17 +56,17 @@ public sealed class OutcomeService(WaypointDb db, TimeProvider clock)
         return await SummariseAsync(outcomes, cancellationToken);
     }
 
-    public async Task<OutcomeDetail?> FindAsync(Guid id, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<OutcomeDetail?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        var outcome = await Visible(seePrivate).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var outcome = await Visible().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (outcome is null)
         {
             return null;
         }
 
         var summary = (await SummariseAsync([outcome], cancellationToken)).Single();
-        var parent = outcome.ParentId is { } parentId ? await Visible(seePrivate).SingleOrDefaultAsync(o => o.Id == parentId, cancellationToken) : null;
-        var children = await Visible(seePrivate).Where(o => o.ParentId == id).OrderBy(o => o.Title).ToListAsync(cancellationToken);
+        var parent = outcome.ParentId is { } parentId ? await Visible().SingleOrDefaultAsync(o => o.Id == parentId, cancellationToken) : null;
+        var children = await Visible().Where(o => o.ParentId == id).OrderBy(o => o.Title).ToListAsync(cancellationToken);
         var targetIds = summary.Targets.Select(t => t.Target.Id).ToList();
         var revisions = await db.TargetRevisions.AsNoTracking().Where(r => targetIds.Contains(r.TargetId)).OrderBy(r => r.At).ToListAsync(cancellationToken);
         return new OutcomeDetail(summary, parent, children, revisions);
@@ -140,16 +145,16 @@ public sealed class OutcomeService(WaypointDb db, TimeProvider clock)
     }
 
     /// <summary>The visible outcomes that have set a target on an indicator, soonest target date first.</summary>
-    public async Task<List<OutcomeSummary>> TargetingAsync(Guid indicatorId, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<List<OutcomeSummary>> TargetingAsync(Guid indicatorId, CancellationToken cancellationToken)
     {
-        var outcomes = await Visible(seePrivate)
+        var outcomes = await Visible()
             .Where(o => db.Targets.Any(t => t.OutcomeId == o.Id && t.IndicatorId == indicatorId))
             .OrderBy(o => o.TargetDate).ThenBy(o => o.Title)
             .ToListAsync(cancellationToken);
         return await SummariseAsync(outcomes, cancellationToken);
     }
 
-    private IQueryable<Outcome> Visible(bool seePrivate) => db.VisibleOutcomes(seePrivate);
+    private IQueryable<Outcome> Visible() => db.VisibleOutcomes(Viewer);
 
     private async Task<List<OutcomeSummary>> SummariseAsync(List<Outcome> outcomes, CancellationToken cancellationToken)
     {
@@ -162,7 +167,7 @@ public sealed class OutcomeService(WaypointDb db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var services = await db.Services.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Viewer.Today;
 
         return outcomes.Select(outcome =>
         {
@@ -227,9 +232,9 @@ public sealed class OutcomeService(WaypointDb db, TimeProvider clock)
     }
 }
 
-/// <summary>The one rule for which outcomes a person sees: private ones only with the permission to see them.</summary>
+/// <summary>The outcomes a viewer sees, by the one rule in <see cref="Viewer.Sees"/>.</summary>
 public static class OutcomeVisibility
 {
-    public static IQueryable<Outcome> VisibleOutcomes(this WaypointDb db, bool seePrivate) =>
-        db.Outcomes.AsNoTracking().Where(o => seePrivate || o.Visibility != Visibility.Private);
+    public static IQueryable<Outcome> VisibleOutcomes(this WaypointDb db, Viewer viewer) =>
+        db.Outcomes.AsNoTracking().Where(viewer.Sees.Expression);
 }

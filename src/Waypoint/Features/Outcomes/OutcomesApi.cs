@@ -10,28 +10,28 @@ namespace Waypoint.Features.Outcomes;
 public sealed record TargetDto(
     Guid Id, Guid IndicatorId, string IndicatorName, string Unit, Direction Direction,
     DateOnly BaselineDate, decimal BaselineValue, DateOnly TargetDate, decimal TargetValue, decimal Tolerance,
-    DateOnly? LatestDate, decimal? LatestValue, decimal? Progress, TargetStatus Status) : IVersioned
+    DateOnly? LatestDate, decimal? LatestValue, decimal? Progress, TargetStatus Status, int Revision) : IVersioned
 {
-    public object Version => new { BaselineDate, BaselineValue, TargetDate, TargetValue, Tolerance };
+    public RecordKey StoredAs() => new(typeof(Target), Id);
 
     public static TargetDto From(TargetView v) => new(
         v.Target.Id, v.Indicator.Id, v.Indicator.Name, v.Indicator.Unit, v.Indicator.Direction,
         v.Target.BaselineDate, v.Target.BaselineValue, v.Target.TargetDate, v.Target.TargetValue, v.Target.Tolerance,
-        v.Indicator.LatestDate, v.Indicator.LatestValue, v.Progress, v.Status);
+        v.Indicator.LatestDate, v.Indicator.LatestValue, v.Progress, v.Status, v.Target.Revision);
 }
 
 /// <summary>An outcome as the API shows it: its definition, and its targets with how each stands today.</summary>
 public sealed record OutcomeDto(
     Guid Id, string Title, string UserNeed, string DoneMeans, DateOnly TargetDate,
     Guid TeamId, string TeamName, Guid? ServiceId, string? ServiceName, Guid? ParentId,
-    OutcomeState State, Visibility Visibility, TargetStatus Status, IReadOnlyList<TargetDto> Targets) : IVersioned
+    OutcomeState State, Visibility Visibility, TargetStatus Status, IReadOnlyList<TargetDto> Targets, int Revision) : IVersioned
 {
-    public object Version => new { Title, UserNeed, DoneMeans, TargetDate, TeamId, ServiceId, ParentId, State, Visibility };
+    public RecordKey StoredAs() => new(typeof(Outcome), Id);
 
     public static OutcomeDto From(OutcomeSummary s) => new(
         s.Outcome.Id, s.Outcome.Title, s.Outcome.UserNeed, s.Outcome.DoneMeans, s.Outcome.TargetDate,
         s.Outcome.TeamId, s.TeamName, s.Outcome.ServiceId, s.ServiceName, s.Outcome.ParentId,
-        s.Outcome.State, s.Outcome.Visibility, s.Status, s.Targets.Select(TargetDto.From).ToList());
+        s.Outcome.State, s.Outcome.Visibility, s.Status, s.Targets.Select(TargetDto.From).ToList(), s.Outcome.Revision);
 }
 
 public sealed record StateChange(OutcomeState? State);
@@ -43,14 +43,14 @@ public static class OutcomesApi
         var outcomes = api.MapGroup("/outcomes").WithTags("Outcomes");
 
         outcomes.MapGet("/", async (OutcomeService service, OrganisationContext org, Guid? teamId, Guid? serviceId, OutcomeState? state, int? page, int? pageSize, CancellationToken ct) =>
-                TypedResults.Ok(Api.Page((await service.ListAsync(new OutcomeFilter(teamId, serviceId, state), org.Can(Permission.ViewPrivateOutcomes), ct)).Select(OutcomeDto.From), page, pageSize)))
+                TypedResults.Ok(Api.Page((await service.ListAsync(new OutcomeFilter(teamId, serviceId, state), ct)).Select(OutcomeDto.From), page, pageSize)))
             .WithName("ListOutcomes").WithSummary("Outcomes with their status and targets, filtered by team, service or state")
             .RequirePermission(Policies.ViewOutcomes);
 
         outcomes.MapPost("/", async Task<Created<OutcomeDto>> (OutcomeInput input, OutcomeService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
             {
                 var created = await service.CreateAsync(input, ct);
-                var dto = OutcomeDto.From((await service.FindAsync(created.Id, seePrivate: true, ct))!.Summary);
+                var dto = OutcomeDto.From((await service.FindAsync(created.Id, ct))!.Summary);
                 http.Response.Headers.ETag = Api.ETagFor(dto);
                 return TypedResults.Created($"/api/v1/orgs/{org.Organisation.Slug}/outcomes/{dto.Id}", dto);
             })
@@ -59,7 +59,7 @@ public static class OutcomesApi
             .RequirePermission(Policies.ManageOutcomes);
 
         outcomes.MapGet("/{id:guid}", async Task<Results<Ok<OutcomeDto>, NotFound>> (Guid id, OutcomeService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
-                await service.FindAsync(id, org.Can(Permission.ViewPrivateOutcomes), ct) is { } detail ? http.WithETag(OutcomeDto.From(detail.Summary)) : TypedResults.NotFound())
+                await service.FindAsync(id, ct) is { } detail ? http.WithETag(OutcomeDto.From(detail.Summary)) : TypedResults.NotFound())
             .WithName("GetOutcome").WithSummary("One outcome, its status and its targets")
             .RequirePermission(Policies.ViewOutcomes);
 
@@ -76,7 +76,7 @@ public static class OutcomesApi
             .RequirePermission(Policies.ManageOutcomes);
 
         outcomes.MapGet("/{id:guid}/targets", async Task<Results<Ok<List<TargetDto>>, NotFound>> (Guid id, OutcomeService service, OrganisationContext org, CancellationToken ct) =>
-                await service.FindAsync(id, org.Can(Permission.ViewPrivateOutcomes), ct) is { } detail
+                await service.FindAsync(id, ct) is { } detail
                     ? TypedResults.Ok(detail.Summary.Targets.Select(TargetDto.From).ToList())
                     : TypedResults.NotFound())
             .WithName("ListTargets").WithSummary("An outcome's targets and how each stands today")
@@ -105,10 +105,10 @@ public static class OutcomesApi
     }
 
     private static async Task<OutcomeDto?> ReadAsync(OutcomeService service, Guid id, CancellationToken ct) =>
-        await service.FindAsync(id, seePrivate: true, ct) is { } detail ? OutcomeDto.From(detail.Summary) : null;
+        await service.FindAsync(id, ct) is { } detail ? OutcomeDto.From(detail.Summary) : null;
 
     private static async Task<TargetDto?> ReadTargetAsync(OutcomeService service, Guid outcomeId, Guid targetId, CancellationToken ct) =>
-        await service.FindAsync(outcomeId, seePrivate: true, ct) is { } detail
+        await service.FindAsync(outcomeId, ct) is { } detail
             && detail.Summary.Targets.FirstOrDefault(t => t.Target.Id == targetId) is { } view
             ? TargetDto.From(view)
             : null;

@@ -10,8 +10,13 @@ namespace Waypoint.Features.Outcomes;
 
 /// <summary>Moves a target's baseline or goal: a re-baseline, kept with its reason and shown on the chart.</summary>
 [Authorize(Policy = Policies.ManageOutcomes)]
+[EditsRecord(typeof(Core.Outcomes.Target), RouteKey = "targetId")]
 public sealed class RebaselineModel(OutcomeService outcomes, OrganisationContext organisation) : PageModel
 {
+    /// <summary>The revision of the record the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     public OrganisationContext Organisation => organisation;
 
     [FromRoute]
@@ -38,6 +43,7 @@ public sealed class RebaselineModel(OutcomeService outcomes, OrganisationContext
         }
 
         Form = TargetForm.From(Target.Target);
+        Revision = Target.Target.Revision;
         return Page();
     }
 
@@ -67,7 +73,7 @@ public sealed class RebaselineModel(OutcomeService outcomes, OrganisationContext
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await outcomes.FindAsync(Id, seePrivate: true, cancellationToken) is not { } detail
+        if (await outcomes.FindAsync(Id, cancellationToken) is not { } detail
             || detail.Summary.Targets.FirstOrDefault(t => t.Target.Id == TargetId) is not { } target)
         {
             return false;

@@ -14,8 +14,13 @@ namespace Waypoint.Features.Outcomes;
 /// the same form; this page is where it posts, and where a mistake is shown.
 /// </summary>
 [Authorize(Policy = Policies.ManageOutcomes)]
+[EditsRecord(typeof(Outcome))]
 public sealed class StateModel(OutcomeService outcomes, OrganisationContext organisation) : PageModel
 {
+    /// <summary>The revision of the record the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     public OrganisationContext Organisation => organisation;
 
     [FromRoute]
@@ -28,8 +33,16 @@ public sealed class StateModel(OutcomeService outcomes, OrganisationContext orga
 
     public IReadOnlyList<OutcomeState> Next => Outcome.NextStates(Outcome.State);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Revision = Outcome.Revision;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +68,7 @@ public sealed class StateModel(OutcomeService outcomes, OrganisationContext orga
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         // Leaders and admins may see private outcomes, so whoever reaches this page sees every outcome.
-        if (await outcomes.FindAsync(Id, seePrivate: true, cancellationToken) is not { } detail)
+        if (await outcomes.FindAsync(Id, cancellationToken) is not { } detail)
         {
             return false;
         }

@@ -11,8 +11,13 @@ namespace Waypoint.Features.People;
 
 /// <summary>Changes a person's role, or removes them from the organisation.</summary>
 [Authorize(Policy = Policies.ManageMembers)]
+[EditsRecord(typeof(Membership))]
 public sealed class EditModel(PeopleService people, OrganisationContext organisation) : PageModel
 {
+    /// <summary>The revision of the record the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     public OrganisationContext Organisation => organisation;
 
     public MemberView Member { get; private set; } = null!;
@@ -29,6 +34,7 @@ public sealed class EditModel(PeopleService people, OrganisationContext organisa
 
         Member = member;
         Role = member.Role.ToString();
+        Revision = member.Revision;
         return Page();
     }
 
@@ -67,6 +73,7 @@ public sealed class EditModel(PeopleService people, OrganisationContext organisa
 
         Member = member;
         Role = member.Role.ToString();
+        Revision = member.Revision;
         try
         {
             await people.RemoveAsync(id, cancellationToken);

@@ -6,9 +6,11 @@ using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.People;
 
-public sealed record MemberDto(Guid Id, Guid UserId, string DisplayName, string Email, Role Role, DateTimeOffset Since)
+public sealed record MemberDto(Guid Id, Guid UserId, string DisplayName, string Email, Role Role, DateTimeOffset Since, int Revision) : IVersioned
 {
-    public static MemberDto From(MemberView m) => new(m.MembershipId, m.UserId, m.DisplayName, m.Email, m.Role, m.Since);
+    public RecordKey StoredAs() => new(typeof(Membership), Id);
+
+    public static MemberDto From(MemberView m) => new(m.MembershipId, m.UserId, m.DisplayName, m.Email, m.Role, m.Since, m.Revision);
 }
 
 /// <summary>

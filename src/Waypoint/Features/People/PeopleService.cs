@@ -11,7 +11,7 @@ using Waypoint.Data;
 namespace Waypoint.Features.People;
 
 /// <summary>A member of the organisation, for showing.</summary>
-public sealed record MemberView(Guid MembershipId, Guid UserId, string DisplayName, string Email, Role Role, DateTimeOffset Since);
+public sealed record MemberView(Guid MembershipId, Guid UserId, string DisplayName, string Email, Role Role, DateTimeOffset Since, int Revision);
 
 /// <summary>
 /// Who belongs to the organisation in scope, and with which role. An organisation always keeps at least one
@@ -56,7 +56,7 @@ public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users
         var membership = new Membership(Guid.NewGuid(), organisationId, user.Id, role, clock.GetUtcNow());
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(cancellationToken);
-        return new MemberView(membership.Id, user.Id, user.DisplayName, user.Email!, role, membership.CreatedAt);
+        return new MemberView(membership.Id, user.Id, user.DisplayName, user.Email!, role, membership.CreatedAt, membership.Revision);
     }
 
     public async Task<MemberView?> ChangeRoleAsync(Guid membershipId, Role role, CancellationToken cancellationToken)
@@ -187,7 +187,7 @@ public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users
         from m in memberships.AsNoTracking()
         join u in db.Users on m.UserId equals u.Id
         orderby u.DisplayName
-        select new MemberView(m.Id, u.Id, u.DisplayName, u.Email!, m.Role, m.CreatedAt);
+        select new MemberView(m.Id, u.Id, u.DisplayName, u.Email!, m.Role, m.CreatedAt, m.Revision);
 
     /// <summary>Four random words' worth of entropy, readable enough to type once and change.</summary>
     public static string GeneratePassword() =>

@@ -11,8 +11,13 @@ namespace Waypoint.Features.Services;
 
 /// <summary>Adds a service (no id in the route) or changes one.</summary>
 [Authorize(Policy = Policies.ManageDirectory)]
+[EditsRecord(typeof(Core.Organisations.Service))]
 public sealed class EditModel(ServiceDirectory directory, PeopleService people, OrganisationContext organisation) : PageModel
 {
+    /// <summary>The revision of the record the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     public OrganisationContext Organisation => organisation;
 
     [BindProperty]
@@ -43,6 +48,7 @@ public sealed class EditModel(ServiceDirectory directory, PeopleService people, 
             Name = view.Service.Name;
             Description = view.Service.Description;
             ServiceManagerId = view.Service.ServiceManagerId;
+            Revision = view.Service.Revision;
         }
 
         await LoadManagersAsync(cancellationToken);

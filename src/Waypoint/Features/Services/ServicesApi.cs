@@ -4,10 +4,12 @@ using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Services;
 
-public sealed record ServiceDto(Guid Id, string Name, string? Description, Guid? ServiceManagerId, string? ServiceManagerName)
+public sealed record ServiceDto(Guid Id, string Name, string? Description, Guid? ServiceManagerId, string? ServiceManagerName, int Revision) : IVersioned
 {
+    public RecordKey StoredAs() => new(typeof(Waypoint.Core.Organisations.Service), Id);
+
     public static ServiceDto From(ServiceView view) =>
-        new(view.Service.Id, view.Service.Name, view.Service.Description, view.Service.ServiceManagerId, view.ServiceManagerName);
+        new(view.Service.Id, view.Service.Name, view.Service.Description, view.Service.ServiceManagerId, view.ServiceManagerName, view.Service.Revision);
 }
 
 /// <summary>What a client sends to create or change a service. The service manager is a user id of a member.</summary>

@@ -17,6 +17,7 @@ namespace Waypoint.Features.Steps;
 /// </summary>
 [Authorize(Policy = Policies.ViewOutcomes)]
 [PostPolicy(Policies.SetStepRules)]
+[EditsRecord(typeof(StepSettings), RouteKey = null)]
 public sealed class AppetiteModel(StepService steps, OrganisationContext organisation) : PageModel
 {
     private const string BadScore = "Enter each level’s highest acceptable score as a whole number from 1 to 25";
@@ -35,7 +36,7 @@ public sealed class AppetiteModel(StepService steps, OrganisationContext organis
 
     public bool CanChange => organisation.Can(Permission.SetStepRules);
 
-    public StepRules Rules { get; private set; } = new(TimeBox.DefaultMaximumWorkingDays, [], AppetiteScale.Default, []);
+    public StepRules Rules { get; private set; } = new(TimeBox.DefaultMaximumWorkingDays, [], AppetiteScale.Default, [], 0, Guid.Empty);
 
     /// <summary>What was saved just before, from the redirect after a form.</summary>
     [BindProperty(SupportsGet = true, Name = "saved")]
@@ -82,7 +83,15 @@ public sealed class AppetiteModel(StepService steps, OrganisationContext organis
     public static IReadOnlyList<(string Value, string Text)> Levels { get; } =
         Enum.GetValues<AppetiteLevel>().Select(l => (l.ToString(), ReportWords.Level(l))).ToList();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    /// <summary>The revision of the rules the forms were drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Revision = Rules.Revision;
+    }
 
     /// <summary>Each category's appetite, from one select per category.</summary>
     public Task<IActionResult> OnPostAppetitesAsync(CancellationToken cancellationToken) =>

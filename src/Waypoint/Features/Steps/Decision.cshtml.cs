@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Waypoint.Core.Steps;
 using Waypoint.Infrastructure.Auth;
 using Waypoint.Infrastructure.Tenancy;
+using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Steps;
 
 /// <summary>A leader's or admin's decision on a step whose risk is above appetite: approve or decline, with the reason.</summary>
 [Authorize(Policy = Policies.SignOffSteps)]
+[EditsRecord(typeof(Step))]
 public sealed class DecisionModel(StepService steps, OrganisationContext organisation) : StepFormPageModel(steps, organisation)
 {
     [BindProperty]
@@ -19,7 +22,7 @@ public sealed class DecisionModel(StepService steps, OrganisationContext organis
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
         {
-            if (await Steps.DecideAsync(Id, new DecisionInput(Approve, Reason), Actor, SeePrivate, cancellationToken) is null)
+            if (await Steps.DecideAsync(Id, new DecisionInput(Approve, Reason), cancellationToken) is null)
             {
                 return null;
             }

@@ -34,10 +34,10 @@ public sealed class DetailsModel(StepService steps, IndicatorService indicators,
     public bool CanEdit => CanManage && !Step.IsClosed;
 
     /// <summary>A step is assessed before it starts, and may be assessed again until then.</summary>
-    public bool CanAssess => CanManage && Step.Status is StepStatus.Idea or StepStatus.Ready;
+    public bool CanAssess => CanManage && Step.WhyNotAssess() is null;
 
     /// <summary>Leaders and admins sign off a waiting step, unless it is their own.</summary>
-    public bool CanSignOff => organisation.Can(Permission.SignOffSteps) && Step.SignOff == SignOff.Waiting && !IsOwner;
+    public bool CanSignOff => organisation.Can(Permission.SignOffSteps) && User.UserId() is { } me && Step.WhyNotDecide(me) is null;
 
     public bool CanWriteLearning => CanManage;
 
@@ -46,7 +46,7 @@ public sealed class DetailsModel(StepService steps, IndicatorService indicators,
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await steps.FindAsync(id, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken) is not { } view)
+        if (await steps.FindAsync(id, cancellationToken) is not { } view)
         {
             return NotFound();
         }

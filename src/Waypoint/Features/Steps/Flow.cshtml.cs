@@ -23,7 +23,7 @@ public sealed class FlowModel(StepService steps, TeamService teams, Organisation
     /// <summary>Whose steps, in words.</summary>
     public string Whose { get; private set; } = string.Empty;
 
-    public FlowFigures Figures { get; private set; } = FlowFigures.Of([]);
+    public FlowFigures Figures { get; private set; } = FlowFigures.Of([], new HashSet<DateOnly>());
 
     /// <summary>The last 26 weeks of throughput, this week last.</summary>
     public IReadOnlyList<(DateOnly Week, int Done)> Weeks { get; private set; } = [];
@@ -41,7 +41,7 @@ public sealed class FlowModel(StepService steps, TeamService teams, Organisation
         }
 
         Whose = teamName is null ? $"All steps in {organisation.Organisation.Name}" : $"Steps of {teamName}";
-        Figures = await steps.FlowAsync(Team, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken);
+        Figures = await steps.FlowAsync(Team, cancellationToken);
         Weeks = ReportWords.LastWeeks(Figures.Throughput, steps.Today);
     }
 }

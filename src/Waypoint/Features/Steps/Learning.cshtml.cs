@@ -23,6 +23,6 @@ public sealed class LearningModel(StepService steps, OrganisationContext organis
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Query = Query?.Trim();
-        Results = await steps.SearchLearningAsync(Query, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken);
+        Results = await steps.SearchLearningAsync(Query, cancellationToken);
     }
 }

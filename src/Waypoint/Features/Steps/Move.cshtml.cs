@@ -6,6 +6,7 @@ using Waypoint.Core.Access;
 using Waypoint.Core.Steps;
 using Waypoint.Infrastructure.Auth;
 using Waypoint.Infrastructure.Tenancy;
+using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Steps;
 
@@ -14,6 +15,7 @@ namespace Waypoint.Features.Steps;
 /// since the page was drawn) goes back to that page with the reason, which it shows in its error summary.
 /// </summary>
 [Authorize(Policy = Policies.ManageSteps)]
+[EditsRecord(typeof(Step))]
 public sealed class MoveModel(StepService steps, OrganisationContext organisation) : PageModel
 {
     public OrganisationContext Organisation => organisation;
@@ -31,7 +33,7 @@ public sealed class MoveModel(StepService steps, OrganisationContext organisatio
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await steps.FindAsync(Id, organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken) is not { } view)
+        if (await steps.FindAsync(Id, cancellationToken) is not { } view)
         {
             return NotFound();
         }
@@ -43,8 +45,7 @@ public sealed class MoveModel(StepService steps, OrganisationContext organisatio
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var seePrivate = organisation.Can(Permission.ViewPrivateOutcomes);
-        if (await steps.FindAsync(Id, seePrivate, cancellationToken) is not { } view)
+        if (await steps.FindAsync(Id, cancellationToken) is not { } view)
         {
             return NotFound();
         }
@@ -52,7 +53,11 @@ public sealed class MoveModel(StepService steps, OrganisationContext organisatio
         var back = SafeReturn();
         try
         {
-            await steps.MoveAsync(Id, Status, seePrivate, cancellationToken);
+            await steps.MoveAsync(Id, Status, cancellationToken);
+        }
+        catch (RecordChanged)
+        {
+            TempData[StepBoard.RefusedKey] = $"“{view.Step.Title}” did not move: someone changed the step since the page was drawn. Look at where it is now, then move it again";
         }
         catch (RuleViolation violation)
         {

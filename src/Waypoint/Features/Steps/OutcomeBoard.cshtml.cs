@@ -20,18 +20,17 @@ public sealed class OutcomeBoardModel(StepService steps, OutcomeService outcomes
     public BoardView Board { get; private set; } = null!;
 
     /// <summary>Steps go toward open outcomes only.</summary>
-    public bool CanPropose => organisation.Can(Permission.ManageSteps) && StepPages.IsOpen(Outcome);
+    public bool CanPropose => organisation.Can(Permission.ManageSteps) && Outcome.IsOpen;
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool all, CancellationToken cancellationToken)
     {
-        var seePrivate = organisation.Can(Permission.ViewPrivateOutcomes);
-        if (await outcomes.FindAsync(id, seePrivate, cancellationToken) is not { } detail)
+        if (await outcomes.FindAsync(id, cancellationToken) is not { } detail)
         {
             return NotFound();
         }
 
         Outcome = detail.Summary.Outcome;
-        var list = await steps.ListAsync(new StepFilter(OutcomeId: id), seePrivate, cancellationToken);
+        var list = await steps.ListAsync(new StepFilter(OutcomeId: id), cancellationToken);
         var slug = organisation.Organisation.Slug;
         Board = new BoardView(slug, $"/{slug}/outcomes/{id}/steps", StepBoard.Columns(list, all), organisation.Can(Permission.ManageSteps), all);
         // An address such as ?all=maybe reads as "no", not as a mistake in a form.

@@ -19,6 +19,7 @@ namespace Waypoint.Features.Steps;
 /// and the form in _PlanForm. Anyone who does the work may propose; only a leader may let a step outgrow the box.
 /// </summary>
 [Authorize(Policy = Policies.ManageSteps)]
+[EditsRecord(typeof(Core.Steps.Step))]
 public sealed class PlanModel(StepService steps, OutcomeService outcomes, IndicatorService indicators, PeopleService people, OrganisationContext organisation) : PageModel
 {
     public OrganisationContext Organisation => organisation;
@@ -72,16 +73,19 @@ public sealed class PlanModel(StepService steps, OutcomeService outcomes, Indica
 
     public int MaximumWorkingDays { get; private set; }
 
+    /// <summary>The revision of the step the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     /// <summary>Only leaders (and admins) may let a step run longer than the box.</summary>
     public bool CanOverrideBox => organisation.Can(Permission.SignOffSteps);
 
-    private bool SeePrivate => organisation.Can(Permission.ViewPrivateOutcomes);
 
     public async Task<IActionResult> OnGetAsync([FromQuery] Guid? outcome, CancellationToken cancellationToken)
     {
         if (Id is { } id)
         {
-            if (await steps.FindAsync(id, SeePrivate, cancellationToken) is not { } view)
+            if (await steps.FindAsync(id, cancellationToken) is not { } view)
             {
                 return NotFound();
             }
@@ -89,6 +93,7 @@ public sealed class PlanModel(StepService steps, OutcomeService outcomes, Indica
             var step = view.Step;
             (OutcomeId, Title, Change, IndicatorId, ExpectedEffect, Because) = (step.OutcomeId, step.Title, step.Change, step.IndicatorId, step.ExpectedEffect, step.Because);
             (Owners, StartDate, DueDate, BoxOverrideReason) = (step.Owners.ToList(), DateParts.From(step.StartDate), DateParts.From(step.DueDate), step.BoxOverrideReason);
+            Revision = step.Revision;
         }
         else
         {
@@ -110,8 +115,8 @@ public sealed class PlanModel(StepService steps, OutcomeService outcomes, Indica
             var input = new StepInput(OutcomeId, Title, Change, IndicatorId, ExpectedEffect, Because, Owners,
                 FormValues.Date(StartDate, "startDate", "start date"), FormValues.Date(DueDate, "dueDate", "due date"), BoxOverrideReason);
             var step = Id is { } id
-                ? await steps.ReviseAsync(id, input, this.Actor(organisation), SeePrivate, cancellationToken)
-                : await steps.CreateAsync(input, this.Actor(organisation), SeePrivate, cancellationToken);
+                ? await steps.ReviseAsync(id, input, cancellationToken)
+                : await steps.CreateAsync(input, cancellationToken);
             if (step is null)
             {
                 return NotFound();
@@ -131,7 +136,7 @@ public sealed class PlanModel(StepService steps, OutcomeService outcomes, Indica
     {
         if (Id is { } id)
         {
-            Current = await steps.FindAsync(id, SeePrivate, cancellationToken);
+            Current = await steps.FindAsync(id, cancellationToken);
             if (Current is null)
             {
                 return false;
@@ -140,10 +145,10 @@ public sealed class PlanModel(StepService steps, OutcomeService outcomes, Indica
             OutcomeId = Current.Step.OutcomeId;
         }
 
-        var open = (await outcomes.ListAsync(new OutcomeFilter(), SeePrivate, cancellationToken))
-            .Where(o => StepPages.IsOpen(o.Outcome)).OrderBy(o => o.Outcome.Title, StringComparer.Ordinal).ToList();
+        var open = (await outcomes.ListAsync(new OutcomeFilter(), cancellationToken))
+            .Where(o => o.Outcome.IsOpen).OrderBy(o => o.Outcome.Title, StringComparer.Ordinal).ToList();
         List<Guid> targeted = [];
-        if (OutcomeId is { } outcomeId && await outcomes.FindAsync(outcomeId, SeePrivate, cancellationToken) is { } detail)
+        if (OutcomeId is { } outcomeId && await outcomes.FindAsync(outcomeId, cancellationToken) is { } detail)
         {
             Outcome = detail.Summary.Outcome;
             targeted = detail.Summary.Targets.Select(t => t.Indicator.Id).ToList();

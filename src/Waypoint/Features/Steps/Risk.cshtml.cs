@@ -12,6 +12,7 @@ namespace Waypoint.Features.Steps;
 
 /// <summary>Assesses a step's risk against the organisation's appetite; the step page then says what the gate decided.</summary>
 [Authorize(Policy = Policies.ManageSteps)]
+[EditsRecord(typeof(Step))]
 public sealed class RiskModel(StepService steps, OrganisationContext organisation) : StepFormPageModel(steps, organisation)
 {
     [BindProperty]
@@ -45,14 +46,16 @@ public sealed class RiskModel(StepService steps, OrganisationContext organisatio
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
         {
-            if (await Steps.AssessAsync(Id, new RiskInput(Category, Likelihood, Impact, Reversibility, Mitigations), SeePrivate, cancellationToken) is not { } result)
+            if (await Steps.AssessAsync(Id, new RiskInput(Category, Likelihood, Impact, Reversibility, Mitigations), cancellationToken) is not { } result)
             {
                 return null;
             }
 
             TempData[StepBoard.NoticeKey] = result.Decision == GateDecision.WithinAppetite
                 ? "The risk is within the organisation’s appetite: the step is approved automatically and may start when it is ready."
-                : "The risk is above the organisation’s appetite: the step needs a leader or admin who does not own it to sign it off before it starts.";
+                : result.Step.WasDeclined
+                    ? "A leader declined this step before, so it needs a leader or admin who does not own it to sign it off again before it starts."
+                    : "The risk is above the organisation’s appetite: the step needs a leader or admin who does not own it to sign it off before it starts.";
             return Redirect(StepUrl("risk"));
         }, wholeStepField: "risk", cancellationToken);
 }

@@ -18,5 +18,5 @@ public sealed class RiskReportModel(StepService steps, OrganisationContext organ
     public RiskOverview Overview { get; private set; } = new([], new int[5, 5], 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Overview = await steps.RiskOverviewAsync(organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken);
+        Overview = await steps.RiskOverviewAsync(cancellationToken);
 }

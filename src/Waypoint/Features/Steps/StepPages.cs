@@ -9,14 +9,6 @@ namespace Waypoint.Features.Steps;
 /// <summary>What the step pages share: who is acting, and the messages one page leaves for the next.</summary>
 public static class StepPages
 {
-    public static bool IsOpen(Outcome outcome) =>
-        outcome.State is not (OutcomeState.Achieved or OutcomeState.Missed or OutcomeState.Retired);
-
-    /// <summary>The signed-in person with their role here; the page's policy has already made sure they have one.</summary>
-    public static Actor Actor(this PageModel page, OrganisationContext organisation) =>
-        new(page.User.UserId() ?? throw new InvalidOperationException("No one is signed in."),
-            organisation.Role ?? throw new InvalidOperationException("The person is not a member of this organisation."));
-
     /// <summary>A move refused after the page was drawn (someone else got there first) shows in the error summary.</summary>
     public static void ShowRefusedMove(this PageModel page)
     {
@@ -44,11 +36,11 @@ public abstract class StepFormPageModel(StepService steps, OrganisationContext o
 
     public StepView View { get; private set; } = null!;
 
+    /// <summary>The revision of the step the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty]
+    public int Revision { get; set; }
+
     protected StepService Steps => steps;
-
-    protected bool SeePrivate => organisation.Can(Waypoint.Core.Access.Permission.ViewPrivateOutcomes);
-
-    protected Actor Actor => this.Actor(organisation);
 
     protected string StepUrl(string section) => $"/{organisation.Organisation.Slug}/steps/{Id}#{section}";
 
@@ -60,6 +52,7 @@ public abstract class StepFormPageModel(StepService steps, OrganisationContext o
         }
 
         FillFromStep();
+        Revision = View.Step.Revision;
         return Page();
     }
 
@@ -102,7 +95,7 @@ public abstract class StepFormPageModel(StepService steps, OrganisationContext o
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        if (await steps.FindAsync(Id, SeePrivate, cancellationToken) is not { } view)
+        if (await steps.FindAsync(Id, cancellationToken) is not { } view)
         {
             return false;
         }

@@ -4,15 +4,10 @@ using Waypoint.Core.Access;
 using Waypoint.Core.Outcomes;
 using Waypoint.Core.Steps;
 using Waypoint.Data;
+using Waypoint.Infrastructure.Tenancy;
 using Waypoint.Features.Outcomes;
 
 namespace Waypoint.Features.Steps;
-
-/// <summary>Who is acting on a step, and with which role: some moves are for leaders, some for a step's owners.</summary>
-public sealed record Actor(Guid Id, Role Role)
-{
-    public bool Can(Permission permission) => RolePermissions.Grants(Role, permission);
-}
 
 /// <summary>What a person or client gives to propose or re-plan a step.</summary>
 public sealed record StepInput(
@@ -64,7 +59,8 @@ public sealed record StepView(
 public sealed record LearningView(Learning Learning, Guid StepId, string StepTitle, Guid OutcomeId, string OutcomeTitle);
 
 /// <summary>The organisation's rules for steps, with an appetite for each of its risk categories.</summary>
-public sealed record StepRules(int MaximumWorkingDays, IReadOnlyList<DateOnly> Holidays, AppetiteScale Scale, IReadOnlyList<CategoryAppetite> Appetites);
+/// <summary>The organisation's rules for steps, with an appetite for each of its risk categories, at a revision of its step settings.</summary>
+public sealed record StepRules(int MaximumWorkingDays, IReadOnlyList<DateOnly> Holidays, AppetiteScale Scale, IReadOnlyList<CategoryAppetite> Appetites, int Revision, Guid OrganisationId);
 
 public sealed record CategoryAppetite(string Category, AppetiteLevel Level);
 
@@ -78,15 +74,19 @@ public sealed record RiskOverview(IReadOnlyList<CategoryRisk> Categories, int[,]
 /// Steps toward the organisation's outcomes: planned inside the time box, let through the risk gate (within
 /// appetite without asking anyone, above it with a leader's sign-off), and closed with what they taught.
 /// </summary>
-public sealed class StepService(WaypointDb db, TimeProvider clock)
+public sealed class StepService(WaypointDb db, OrganisationContext organisation, TimeProvider clock)
 {
+    /// <summary>Who is looking, read when needed: a service may be built before a request has an organisation.</summary>
+    private Viewer Viewer => organisation.Viewer;
+
     public const int SearchLimit = 50;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>The organisation's local date.</summary>
+    public DateOnly Today => Viewer.Today;
 
-    public async Task<List<StepView>> ListAsync(StepFilter filter, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<List<StepView>> ListAsync(StepFilter filter, CancellationToken cancellationToken)
     {
-        var outcomes = db.VisibleOutcomes(seePrivate);
+        var outcomes = db.VisibleOutcomes(Viewer);
         if (filter.TeamId is { } team)
         {
             outcomes = outcomes.Where(o => o.TeamId == team);
@@ -112,23 +112,23 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         return await DescribeAsync(steps, withLearning: false, cancellationToken);
     }
 
-    public async Task<StepView?> FindAsync(Guid id, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<StepView?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        var step = await Visible(seePrivate).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var step = await Visible().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         return step is null ? null : (await DescribeAsync([step], withLearning: true, cancellationToken)).Single();
     }
 
-    public async Task<Step> CreateAsync(StepInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<Step> CreateAsync(StepInput input, CancellationToken cancellationToken)
     {
         var organisationId = db.Scope.OrganisationId ?? throw new InvalidOperationException("No organisation in scope.");
-        var outcome = await db.VisibleOutcomes(seePrivate).SingleOrDefaultAsync(o => o.Id == input.OutcomeId, cancellationToken)
+        var outcome = await db.VisibleOutcomes(Viewer).SingleOrDefaultAsync(o => o.Id == input.OutcomeId, cancellationToken)
                       ?? throw new RuleViolation("outcomeId", "Choose an outcome of this organisation for the step to work toward");
-        if (outcome.State is OutcomeState.Achieved or OutcomeState.Missed or OutcomeState.Retired)
+        if (!outcome.IsOpen)
         {
             throw new RuleViolation("outcomeId", $"This outcome is {outcome.State}: steps go toward open outcomes");
         }
 
-        var plan = await PlanAsync(input, actor, previous: null, cancellationToken);
+        var plan = await PlanAsync(input, previous: null, cancellationToken);
         var settings = await SettingsAsync(cancellationToken);
         var step = new Step(Guid.NewGuid(), organisationId, outcome.Id, plan, settings.Calendar, clock.GetUtcNow());
         db.Steps.Add(step);
@@ -136,16 +136,16 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         return step;
     }
 
-    public Task<Step?> ReviseAsync(Guid id, StepInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken) =>
-        ChangeAsync(id, seePrivate, async step =>
+    public Task<Step?> ReviseAsync(Guid id, StepInput input, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async step =>
         {
-            var plan = await PlanAsync(input, actor, step, cancellationToken);
+            var plan = await PlanAsync(input, step, cancellationToken);
             var settings = await SettingsAsync(cancellationToken);
             step.Revise(plan, settings.Calendar);
         }, cancellationToken);
 
-    public Task<Step?> MoveAsync(Guid id, StepStatus? next, bool seePrivate, CancellationToken cancellationToken) =>
-        ChangeAsync(id, seePrivate, step =>
+    public Task<Step?> MoveAsync(Guid id, StepStatus? next, CancellationToken cancellationToken) =>
+        ChangeAsync(id, step =>
         {
             if (next is not { } status || !Enum.IsDefined(status))
             {
@@ -156,10 +156,10 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public async Task<(Step Step, GateDecision Decision)?> AssessAsync(Guid id, RiskInput input, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<(Step Step, GateDecision Decision)?> AssessAsync(Guid id, RiskInput input, CancellationToken cancellationToken)
     {
         var decision = GateDecision.WithinAppetite;
-        var step = await ChangeAsync(id, seePrivate, async step =>
+        var step = await ChangeAsync(id, async step =>
         {
             var risk = RiskAssessment.Create(input.Category, input.Likelihood, input.Impact, input.Reversibility, input.Mitigations);
             var rules = await RulesAsync(cancellationToken);
@@ -170,22 +170,22 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         return step is null ? null : (step, decision);
     }
 
-    public Task<Step?> DecideAsync(Guid id, DecisionInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken) =>
-        ChangeAsync(id, seePrivate, step =>
+    public Task<Step?> DecideAsync(Guid id, DecisionInput input, CancellationToken cancellationToken) =>
+        ChangeAsync(id, step =>
         {
-            if (!actor.Can(Permission.SignOffSteps))
+            if (!Viewer.Can(Permission.SignOffSteps))
             {
                 throw new RuleViolation("decision", "Only a leader or an admin can sign off a step's risk");
             }
 
-            step.Decide(actor.Id, input.Approve ?? throw new RuleViolation("approve", "Choose whether to approve or decline the step"), input.Reason, clock.GetUtcNow());
+            step.Decide(Viewer.Person, input.Approve ?? throw new RuleViolation("approve", "Choose whether to approve or decline the step"), input.Reason, clock.GetUtcNow());
             return Task.CompletedTask;
         }, cancellationToken);
 
     /// <summary>Writes (or improves) the step's learning, with the indicator's movement over the step's dates.</summary>
-    public async Task<Learning?> WriteLearningAsync(Guid id, LearningInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<Learning?> WriteLearningAsync(Guid id, LearningInput input, CancellationToken cancellationToken)
     {
-        var step = await TrackedAsync(id, seePrivate, cancellationToken);
+        var step = await TrackedAsync(id, cancellationToken);
         if (step is null)
         {
             return null;
@@ -196,8 +196,8 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         var learning = await db.Learning.SingleOrDefaultAsync(l => l.StepId == id, cancellationToken);
         var (from, to) = await MovementAsync(step, cancellationToken);
         var isNew = learning is null;
-        learning ??= new Learning(Guid.NewGuid(), organisationId, step.Id, actor.Id, now);
-        learning.Write(input.WhatHappened, input.Evidence, input.NextSteps, input.IsPublic ?? false, from, to, actor.Id, now);
+        learning ??= new Learning(Guid.NewGuid(), organisationId, step.Id, Viewer.Person, now);
+        learning.Write(input.WhatHappened, input.Evidence, input.NextSteps, input.IsPublic ?? false, from, to, Viewer.Person, now);
         if (isNew)
         {
             db.Learning.Add(learning);
@@ -208,10 +208,10 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         return learning;
     }
 
-    public Task<Step?> RecordAftermathAsync(Guid id, AftermathInput input, Actor actor, bool seePrivate, CancellationToken cancellationToken) =>
-        ChangeAsync(id, seePrivate, step =>
+    public Task<Step?> RecordAftermathAsync(Guid id, AftermathInput input, CancellationToken cancellationToken) =>
+        ChangeAsync(id, step =>
         {
-            if (!step.IsOwnedBy(actor.Id))
+            if (!step.IsOwnedBy(Viewer.Person))
             {
                 throw new RuleViolation("materialised", "Only the step's owners say whether its risk happened");
             }
@@ -220,9 +220,9 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public async Task<List<LearningView>> SearchLearningAsync(string? query, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<List<LearningView>> SearchLearningAsync(string? query, CancellationToken cancellationToken)
     {
-        var visibleSteps = Visible(seePrivate);
+        var visibleSteps = Visible();
         List<Learning> found;
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -246,9 +246,9 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         return found.Select(l => new LearningView(l, l.StepId, steps[l.StepId].Title, steps[l.StepId].OutcomeId, steps[l.StepId].OutcomeTitle)).ToList();
     }
 
-    public async Task<FlowFigures> FlowAsync(Guid? teamId, bool seePrivate, CancellationToken cancellationToken)
+    public async Task<FlowFigures> FlowAsync(Guid? teamId, CancellationToken cancellationToken)
     {
-        var outcomes = db.VisibleOutcomes(seePrivate);
+        var outcomes = db.VisibleOutcomes(Viewer);
         if (teamId is { } team)
         {
             outcomes = outcomes.Where(o => o.TeamId == team);
@@ -257,12 +257,12 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         var steps = await db.Steps.AsNoTracking().Where(s => outcomes.Any(o => o.Id == s.OutcomeId))
             .Select(s => new FlowStep(s.Status, s.DueDate, s.ReadyOn, s.FinishedOn))
             .ToListAsync(cancellationToken);
-        return FlowFigures.Of(steps);
+        return FlowFigures.Of(steps, (await SettingsAsync(cancellationToken)).Calendar.Holidays);
     }
 
-    public async Task<RiskOverview> RiskOverviewAsync(bool seePrivate, CancellationToken cancellationToken)
+    public async Task<RiskOverview> RiskOverviewAsync(CancellationToken cancellationToken)
     {
-        var steps = await Visible(seePrivate).Where(s => s.Risk != null).ToListAsync(cancellationToken);
+        var steps = await Visible().Where(s => s.Risk != null).ToListAsync(cancellationToken);
         var ended = steps.Where(s => s.IsClosed && s.RiskMaterialised is not null)
             .Select(s => new RiskAftermath(s.Risk!.Category, s.Risk.Likelihood, s.Risk.Impact, s.RiskMaterialised!.Value, s.MaterialisedImpact));
         var open = steps.Where(s => !s.IsClosed).Select(s => (s.Risk!.Likelihood, s.Risk.Impact)).ToList();
@@ -276,7 +276,7 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         var list = appetites.Count == 0
             ? RiskGate.DefaultCategories.Select(c => new CategoryAppetite(c, RiskAppetite.DefaultLevel)).ToList()
             : appetites.OrderBy(a => a.Category, StringComparer.Ordinal).Select(a => new CategoryAppetite(a.Category, a.Level)).ToList();
-        return new StepRules(settings.MaximumWorkingDays, settings.Holidays, settings.Scale, list);
+        return new StepRules(settings.MaximumWorkingDays, settings.Holidays, settings.Scale, list, settings.Revision, settings.OrganisationId);
     }
 
     /// <summary>Changes the organisation's rules for steps. The appetites given replace the whole list of categories.</summary>
@@ -310,6 +310,8 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
             await ReplaceAppetitesAsync(organisationId, wanted, cancellationToken);
         }
 
+        // The appetites are part of the rules: any change raises the settings' revision.
+        db.Touch(settings);
         await db.SaveChangesAsync(cancellationToken);
         return await RulesAsync(cancellationToken);
     }
@@ -345,16 +347,16 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         db.RiskAppetites.AddRange(replacements);
     }
 
-    private IQueryable<Step> Visible(bool seePrivate)
+    private IQueryable<Step> Visible()
     {
-        var outcomes = db.VisibleOutcomes(seePrivate);
+        var outcomes = db.VisibleOutcomes(Viewer);
         return db.Steps.AsNoTracking().Where(s => outcomes.Any(o => o.Id == s.OutcomeId));
     }
 
     /// <summary>The one shape of a change to a step: find it (null when it is not there or not visible), change it, save.</summary>
-    private async Task<Step?> ChangeAsync(Guid id, bool seePrivate, Func<Step, Task> change, CancellationToken cancellationToken)
+    private async Task<Step?> ChangeAsync(Guid id, Func<Step, Task> change, CancellationToken cancellationToken)
     {
-        var step = await TrackedAsync(id, seePrivate, cancellationToken);
+        var step = await TrackedAsync(id, cancellationToken);
         if (step is null)
         {
             return null;
@@ -365,10 +367,10 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         return step;
     }
 
-    private async Task<Step?> TrackedAsync(Guid id, bool seePrivate, CancellationToken cancellationToken)
+    private async Task<Step?> TrackedAsync(Guid id, CancellationToken cancellationToken)
     {
         // Not VisibleOutcomes: its AsNoTracking would apply to the whole query, and the change would never be saved.
-        var outcomes = db.Outcomes.Where(o => seePrivate || o.Visibility != Visibility.Private);
+        var outcomes = db.Outcomes.Where(Viewer.Sees.Expression);
         return await db.Steps.Where(s => outcomes.Any(o => o.Id == s.OutcomeId)).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
     }
 
@@ -376,7 +378,7 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         await db.StepSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken)
         ?? new StepSettings(db.Scope.OrganisationId ?? Guid.Empty);
 
-    private async Task<StepPlan> PlanAsync(StepInput input, Actor actor, Step? previous, CancellationToken cancellationToken)
+    private async Task<StepPlan> PlanAsync(StepInput input, Step? previous, CancellationToken cancellationToken)
     {
         if (input.IndicatorId is { } indicator && !await db.Indicators.AnyAsync(i => i.Id == indicator, cancellationToken))
         {
@@ -397,9 +399,9 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(input.BoxOverrideReason))
         {
             // A leader's override stays with the step when someone else re-plans it with the same reason.
-            if (actor.Can(Permission.SignOffSteps))
+            if (Viewer.Can(Permission.SignOffSteps))
             {
-                box = new BoxOverride(actor.Id, input.BoxOverrideReason);
+                box = new BoxOverride(Viewer.Person, input.BoxOverrideReason);
             }
             else if (previous?.BoxOverriddenBy is { } leader && previous.BoxOverrideReason == input.BoxOverrideReason.Trim())
             {

@@ -20,13 +20,9 @@ public sealed record StepDto(
     string? BoxOverrideReason, Guid? BoxOverriddenBy,
     StepStatus Status, DateOnly? ReadyOn, DateOnly? StartedOn, DateOnly? FinishedOn,
     RiskDto? Risk, SignOff SignOff, Guid? DecidedBy, string? DecidedByName, string? DecisionReason, DateTimeOffset? DecidedAt,
-    bool HasLearning, bool? RiskMaterialised, int? MaterialisedImpact, IReadOnlyList<MoveDto> Moves) : IVersioned
+    bool HasLearning, bool? RiskMaterialised, int? MaterialisedImpact, IReadOnlyList<MoveDto> Moves, int Revision) : IVersioned
 {
-    public object Version => new
-    {
-        Title, Change, IndicatorId, ExpectedEffect, Because, Owners = Owners.Select(o => o.Id).ToList(), StartDate, DueDate, BoxOverrideReason,
-        Status, Risk, SignOff, DecisionReason, HasLearning, RiskMaterialised, MaterialisedImpact,
-    };
+    public RecordKey StoredAs() => new(typeof(Step), Id);
 
     public static StepDto From(StepView v)
     {
@@ -39,19 +35,21 @@ public sealed record StepDto(
             s.Risk is { } r ? new RiskDto(r.Category, r.Likelihood, r.Impact, r.Score, r.Reversibility, r.Mitigations, v.Appetite) : null,
             s.SignOff, s.DecidedBy, v.DecidedByName, s.DecisionReason, s.DecidedAt,
             s.HasLearning, s.RiskMaterialised, s.MaterialisedImpact,
-            Step.NextStatuses(s.Status).Select(n => s.WhyNot(n) is { } why ? new MoveDto(n, false, why) : new MoveDto(n, true, null)).ToList());
+            Step.NextStatuses(s.Status).Select(n => s.WhyNot(n) is { } why ? new MoveDto(n, false, why) : new MoveDto(n, true, null)).ToList(),
+            s.Revision);
     }
 }
 
 public sealed record LearningDto(
     Guid Id, Guid StepId, string StepTitle, Guid OutcomeId, string OutcomeTitle,
-    string WhatHappened, string Evidence, string NextSteps, bool IsPublic, decimal? IndicatorFrom, decimal? IndicatorTo, DateTimeOffset At) : IVersioned
+    string WhatHappened, string Evidence, string NextSteps, bool IsPublic, decimal? IndicatorFrom, decimal? IndicatorTo, DateTimeOffset At, int Revision) : IVersioned
 {
-    public object Version => new { WhatHappened, Evidence, NextSteps, IsPublic };
+    public RecordKey StoredAs() => new(typeof(Learning), Id);
 
     public static LearningDto From(LearningView v) => new(
         v.Learning.Id, v.StepId, v.StepTitle, v.OutcomeId, v.OutcomeTitle,
-        v.Learning.WhatHappened, v.Learning.Evidence, v.Learning.NextSteps, v.Learning.IsPublic, v.Learning.IndicatorFrom, v.Learning.IndicatorTo, v.Learning.At);
+        v.Learning.WhatHappened, v.Learning.Evidence, v.Learning.NextSteps, v.Learning.IsPublic, v.Learning.IndicatorFrom, v.Learning.IndicatorTo, v.Learning.At,
+        v.Learning.Revision);
 }
 
 public sealed record StatusChange(StepStatus? Status);
@@ -59,10 +57,13 @@ public sealed record StatusChange(StepStatus? Status);
 public sealed record AppetiteDto(string Category, AppetiteLevel Level, int HighestAcceptable);
 
 /// <summary>The organisation's rules for steps: appetite per category, the scale, the box and the holidays.</summary>
-public sealed record StepRulesDto(int MaximumWorkingDays, IReadOnlyList<DateOnly> Holidays, AppetiteScale Scale, IReadOnlyList<AppetiteDto> Appetites)
+public sealed record StepRulesDto(int MaximumWorkingDays, IReadOnlyList<DateOnly> Holidays, AppetiteScale Scale, IReadOnlyList<AppetiteDto> Appetites, int Revision, [property: System.Text.Json.Serialization.JsonIgnore] Guid OrganisationId) : IVersioned
 {
+    // The rules are one record, the organisation's step settings (with its appetites): every change raises its revision.
+    public RecordKey StoredAs() => new(typeof(StepSettings), OrganisationId);
+
     public static StepRulesDto From(StepRules r) => new(r.MaximumWorkingDays, r.Holidays, r.Scale,
-        r.Appetites.Select(a => new AppetiteDto(a.Category, a.Level, r.Scale.HighestAcceptable(a.Level))).ToList());
+        r.Appetites.Select(a => new AppetiteDto(a.Category, a.Level, r.Scale.HighestAcceptable(a.Level))).ToList(), r.Revision, r.OrganisationId);
 }
 
 public sealed record WeekDto(DateOnly Week, int Done);
@@ -86,13 +87,13 @@ public static class StepsApi
         var steps = api.MapGroup("/steps").WithTags("Steps");
 
         steps.MapGet("/", async (StepService service, OrganisationContext org, Guid? teamId, Guid? outcomeId, StepStatus? status, Guid? ownerId, int? page, int? pageSize, CancellationToken ct) =>
-                TypedResults.Ok(Api.Page((await service.ListAsync(new StepFilter(teamId, outcomeId, status, ownerId), Private(org), ct)).Select(StepDto.From), page, pageSize)))
+                TypedResults.Ok(Api.Page((await service.ListAsync(new StepFilter(teamId, outcomeId, status, ownerId), ct)).Select(StepDto.From), page, pageSize)))
             .WithName("ListSteps").WithSummary("Steps toward the organisation's outcomes, by team, outcome, status or owner; overdue ones say so")
             .RequirePermission(Policies.ViewOutcomes);
 
         steps.MapPost("/", async Task<Created<StepDto>> (StepInput input, StepService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
             {
-                var created = await service.CreateAsync(input, ActorOf(http, org), Private(org), ct);
+                var created = await service.CreateAsync(input, ct);
                 var dto = (await ReadAsync(service, org, created.Id, ct))!;
                 http.Response.Headers.ETag = Api.ETagFor(dto);
                 return TypedResults.Created($"/api/v1/orgs/{org.Organisation.Slug}/steps/{dto.Id}", dto);
@@ -107,13 +108,13 @@ public static class StepsApi
             .RequirePermission(Policies.ViewOutcomes);
 
         steps.MapPut("/{id:guid}", (Guid id, StepInput input, StepService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
-                Api.ChangeAsync(http, () => ReadAsync(service, org, id, ct), () => service.ReviseAsync(id, input, ActorOf(http, org), Private(org), ct)))
+                Api.ChangeAsync(http, () => ReadAsync(service, org, id, ct), () => service.ReviseAsync(id, input, ct)))
             .WithName("UpdateStep").WithSummary("Re-plan a step that has not closed (send If-Match)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageSteps);
 
         steps.MapPut("/{id:guid}/status", (Guid id, StatusChange input, StepService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
-                Api.ChangeAsync(http, () => ReadAsync(service, org, id, ct), () => service.MoveAsync(id, input.Status, Private(org), ct)))
+                Api.ChangeAsync(http, () => ReadAsync(service, org, id, ct), () => service.MoveAsync(id, input.Status, ct)))
             .WithName("MoveStep").WithSummary("Move a step: Idea, Ready, Doing, then Done or Stopped; starting needs the gate's approval, closing needs learning (send If-Match)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageSteps);
@@ -124,19 +125,19 @@ public static class StepsApi
             .RequirePermission(Policies.ViewOutcomes);
 
         steps.MapPut("/{id:guid}/risk", (Guid id, RiskInput input, StepService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
-                Api.ChangeAsync(http, () => ReadAsync(service, org, id, ct), () => service.AssessAsync(id, input, Private(org), ct)))
+                Api.ChangeAsync(http, () => ReadAsync(service, org, id, ct), () => service.AssessAsync(id, input, ct)))
             .WithName("AssessStepRisk").WithSummary("Assess a step's risk before it starts; within appetite it is approved at once, above it waits for a leader's sign-off (send If-Match)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageSteps);
 
         steps.MapPut("/{id:guid}/decision", (Guid id, DecisionInput input, StepService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
-                Api.ChangeAsync(http, () => ReadAsync(service, org, id, ct), () => service.DecideAsync(id, input, ActorOf(http, org), Private(org), ct)))
+                Api.ChangeAsync(http, () => ReadAsync(service, org, id, ct), () => service.DecideAsync(id, input, ct)))
             .WithName("DecideStep").WithSummary("Approve or decline a step waiting above appetite, with a reason; not your own step (send If-Match)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.SignOffSteps);
 
         steps.MapPut("/{id:guid}/aftermath", (Guid id, AftermathInput input, StepService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
-                Api.ChangeAsync(http, () => ReadAsync(service, org, id, ct), () => service.RecordAftermathAsync(id, input, ActorOf(http, org), Private(org), ct)))
+                Api.ChangeAsync(http, () => ReadAsync(service, org, id, ct), () => service.RecordAftermathAsync(id, input, ct)))
             .WithName("RecordStepAftermath").WithSummary("After a step ends, its owners say whether its risk happened and how badly, 1 to 5 (send If-Match)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageSteps);
@@ -148,7 +149,7 @@ public static class StepsApi
 
         steps.MapPut("/{id:guid}/learning", async Task<Results<Ok<LearningDto>, NotFound, ProblemHttpResult>> (Guid id, LearningInput input, StepService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
             {
-                if (await service.FindAsync(id, Private(org), ct) is not { } step)
+                if (await service.FindAsync(id, ct) is not { } step)
                 {
                     return TypedResults.NotFound();
                 }
@@ -159,7 +160,7 @@ public static class StepsApi
                     return problem;
                 }
 
-                await service.WriteLearningAsync(step.Step.Id, input, ActorOf(http, org), Private(org), ct);
+                await service.WriteLearningAsync(step.Step.Id, input, ct);
                 return http.WithETag((await ReadLearningAsync(service, org, id, ct))!);
             })
             .WithName("WriteStepLearning").WithSummary("Write what a step taught: what happened, the evidence, what next; Waypoint adds the indicator's movement (send If-Match to change it)")
@@ -167,7 +168,7 @@ public static class StepsApi
             .RequirePermission(Policies.ManageSteps);
 
         api.MapGet("/learning", async (StepService service, OrganisationContext org, string? q, int? page, int? pageSize, CancellationToken ct) =>
-                TypedResults.Ok(Api.Page((await service.SearchLearningAsync(q, Private(org), ct)).Select(LearningDto.From), page, pageSize)))
+                TypedResults.Ok(Api.Page((await service.SearchLearningAsync(q, ct)).Select(LearningDto.From), page, pageSize)))
             .WithTags("Steps").WithName("SearchLearning").WithSummary("Search all learning by words in any of its fields (best match first); without q, the latest")
             .RequirePermission(Policies.ViewOutcomes);
 
@@ -183,25 +184,21 @@ public static class StepsApi
             .RequirePermission(Policies.SetStepRules);
 
         api.MapGet("/flow", async (StepService service, OrganisationContext org, Guid? teamId, CancellationToken ct) =>
-                TypedResults.Ok(FlowDto.From(await service.FlowAsync(teamId, Private(org), ct))))
+                TypedResults.Ok(FlowDto.From(await service.FlowAsync(teamId, ct))))
             .WithTags("Steps").WithName("GetFlow").WithSummary("Lead time from Ready to Done (median, 85th percentile), steps done per week, work in progress and the share done inside the box, for a team or everyone")
             .RequirePermission(Policies.ViewOutcomes);
 
         api.MapGet("/risk-report", async (StepService service, OrganisationContext org, CancellationToken ct) =>
-                TypedResults.Ok(RiskReportDto.From(await service.RiskOverviewAsync(Private(org), ct))))
+                TypedResults.Ok(RiskReportDto.From(await service.RiskOverviewAsync(ct))))
             .WithTags("Steps").WithName("GetRiskReport").WithSummary("Per category, how often risks happened against what was expected; and open steps by likelihood and impact")
             .RequirePermission(Policies.ViewOutcomes);
     }
 
-    private static bool Private(OrganisationContext org) => org.Can(Permission.ViewPrivateOutcomes);
-
-    private static Actor ActorOf(HttpContext http, OrganisationContext org) => new(http.User.UserId()!.Value, org.Role!.Value);
-
     private static async Task<StepDto?> ReadAsync(StepService service, OrganisationContext org, Guid id, CancellationToken ct) =>
-        await service.FindAsync(id, Private(org), ct) is { } view ? StepDto.From(view) : null;
+        await service.FindAsync(id, ct) is { } view ? StepDto.From(view) : null;
 
     private static async Task<LearningDto?> ReadLearningAsync(StepService service, OrganisationContext org, Guid stepId, CancellationToken ct) =>
-        await service.FindAsync(stepId, Private(org), ct) is { Learning: { } learning } view
+        await service.FindAsync(stepId, ct) is { Learning: { } learning } view
             ? LearningDto.From(new LearningView(learning, stepId, view.Step.Title, view.Step.OutcomeId, view.OutcomeTitle))
             : null;
 }

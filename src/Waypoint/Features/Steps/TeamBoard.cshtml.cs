@@ -29,7 +29,7 @@ public sealed class TeamBoardModel(StepService steps, TeamService teams, Organis
         }
 
         Team = team;
-        var list = await steps.ListAsync(new StepFilter(TeamId: id), organisation.Can(Permission.ViewPrivateOutcomes), cancellationToken);
+        var list = await steps.ListAsync(new StepFilter(TeamId: id), cancellationToken);
         var slug = organisation.Organisation.Slug;
         Board = new BoardView(slug, $"/{slug}/teams/{id}/steps", StepBoard.Columns(list, all), organisation.Can(Permission.ManageSteps), all);
         // An address such as ?all=maybe reads as "no", not as a mistake in a form.

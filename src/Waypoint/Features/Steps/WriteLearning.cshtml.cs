@@ -15,6 +15,7 @@ namespace Waypoint.Features.Steps;
 /// its learning, so doing both in one form saves a round trip.
 /// </summary>
 [Authorize(Policy = Policies.ManageSteps)]
+[EditsRecord(typeof(Step))]
 public sealed class WriteLearningModel(StepService steps, OrganisationContext organisation) : StepFormPageModel(steps, organisation)
 {
     [BindProperty]
@@ -53,7 +54,7 @@ public sealed class WriteLearningModel(StepService steps, OrganisationContext or
                 throw new RuleViolation("close", "Choose whether to close the step, from the choices given");
             }
 
-            if (await Steps.WriteLearningAsync(Id, new LearningInput(WhatHappened, Evidence, NextSteps, IsPublic), Actor, SeePrivate, cancellationToken) is null)
+            if (await Steps.WriteLearningAsync(Id, new LearningInput(WhatHappened, Evidence, NextSteps, IsPublic), cancellationToken) is null)
             {
                 return null;
             }
@@ -62,7 +63,7 @@ public sealed class WriteLearningModel(StepService steps, OrganisationContext or
             {
                 if (close is { } closing)
                 {
-                    await Steps.MoveAsync(Id, closing, SeePrivate, cancellationToken);
+                    await Steps.MoveAsync(Id, closing, cancellationToken);
                 }
             }
             catch (RuleViolation violation)

@@ -10,8 +10,13 @@ namespace Waypoint.Features.Teams;
 
 /// <summary>Adds a team (no id in the route) or changes one.</summary>
 [Authorize(Policy = Policies.ManageDirectory)]
+[EditsRecord(typeof(Core.Organisations.Team))]
 public sealed class EditModel(TeamService teams, OrganisationContext organisation) : PageModel
 {
+    /// <summary>The revision of the record the form was drawn from; see <see cref="EditsRecordAttribute"/>.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
     public OrganisationContext Organisation => organisation;
 
     [BindProperty(SupportsGet = false)]
@@ -36,6 +41,7 @@ public sealed class EditModel(TeamService teams, OrganisationContext organisatio
 
             Name = team.Name;
             Description = team.Description;
+            Revision = team.Revision;
         }
 
         return Page();

@@ -5,9 +5,11 @@ using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Teams;
 
-public sealed record TeamDto(Guid Id, string Name, string? Description)
+public sealed record TeamDto(Guid Id, string Name, string? Description, int Revision) : IVersioned
 {
-    public static TeamDto From(Team team) => new(team.Id, team.Name, team.Description);
+    public RecordKey StoredAs() => new(typeof(Team), Id);
+
+    public static TeamDto From(Team team) => new(team.Id, team.Name, team.Description, team.Revision);
 }
 
 /// <summary>What a client sends to create or change a team.</summary>

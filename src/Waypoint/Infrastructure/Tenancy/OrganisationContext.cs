@@ -19,9 +19,23 @@ public sealed class OrganisationContext
 
     public bool Can(Permission permission) => Membership is { } m && RolePermissions.Grants(m.Role, permission);
 
-    internal void Set(Organisation organisation, Membership? membership)
+    private Viewer? _viewer;
+
+    /// <summary>Who is looking and what today is where the organisation is: built once for the request.</summary>
+    public Viewer Viewer => _viewer ?? throw new InvalidOperationException("This request is not scoped to an organisation.");
+
+    internal void Set(Organisation organisation, Membership? membership, Guid? personId, DateOnly today)
     {
         _organisation = organisation;
         Membership = membership;
+        _viewer = new Viewer(membership is null ? null : personId, membership?.Role, today);
+    }
+
+    /// <summary>For work outside a request (a benchmark, a command): act in an organisation as a given viewer.</summary>
+    public void Enter(Organisation organisation, Viewer viewer)
+    {
+        _organisation = organisation;
+        Membership = null;
+        _viewer = viewer;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Waypoint.Core.Organisations;
 using Waypoint.Data;
 using Waypoint.Infrastructure.Auth;
 
@@ -16,7 +17,7 @@ public sealed class TenancyMiddleware(RequestDelegate next)
 {
     public const string RouteKey = "org";
 
-    public async Task InvokeAsync(HttpContext context, WaypointDb db, OrganisationContext organisationContext)
+    public async Task InvokeAsync(HttpContext context, WaypointDb db, OrganisationContext organisationContext, TimeProvider clock)
     {
         // An endpoint or page open to everyone (taking part in a survey) is served as if nobody were signed in: it
         // needs no membership of the organisation (people of other organisations may answer too), and a survey
@@ -61,7 +62,7 @@ public sealed class TenancyMiddleware(RequestDelegate next)
             return;
         }
 
-        organisationContext.Set(organisation, membership);
+        organisationContext.Set(organisation, membership, userId, organisation.Today(clock));
         await next(context);
     }
 }

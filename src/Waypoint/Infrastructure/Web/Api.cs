@@ -9,14 +9,22 @@ namespace Waypoint.Infrastructure.Web;
 /// <summary>A page of a list. Lists in the API are always paged.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
+/// <summary>Which stored record a representation is: the one whose revision its ETag is.</summary>
+public sealed record RecordKey(Type Type, object Key);
+
 /// <summary>
-/// A representation that carries figures derived from other records (a status, the latest value): its ETag is
-/// computed from <see cref="Version"/>, the part a client can change, so that a new measurement elsewhere does not
-/// make an edit of the definition look stale.
+/// A representation of a record people edit. Its ETag is the record's <see cref="Revision"/>, which storage raises on
+/// every change of the record itself: figures derived from other records (a status, the latest value) may change
+/// without making an edit of the definition stale. A change sends the ETag it read in <c>If-Match</c>, and the database
+/// writes it only if that is still the record's revision (ADR 0010).
 /// </summary>
 public interface IVersioned
 {
-    object Version { get; }
+    /// <summary>The record's revision, also in the body so a client can see which one it holds.</summary>
+    int Revision { get; }
+
+    /// <summary>The stored record behind the representation (a method, so that it is not part of the JSON).</summary>
+    RecordKey StoredAs();
 }
 
 /// <summary>Conventions every API endpoint shares.</summary>
@@ -38,14 +46,15 @@ public static class Api
         return new Paged<T>(list.Skip((number - 1) * size).Take(size).ToList(), number, size, list.Count);
     }
 
-    /// <summary>A strong validator for a representation: changes whenever any value in it changes.</summary>
-    public static string ETagFor<T>(T representation)
-    {
-        var bytes = representation is IVersioned versioned
-            ? JsonSerializer.SerializeToUtf8Bytes(versioned.Version, versioned.Version.GetType())
-            : JsonSerializer.SerializeToUtf8Bytes(representation);
-        return "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..20] + "\"";
-    }
+    /// <summary>
+    /// A strong validator for a representation: the revision of an edited record, or for anything else a hash of
+    /// every value in it.
+    /// </summary>
+    public static string ETagFor<T>(T representation) => representation is IVersioned versioned
+        ? ETagFor(versioned.Revision)
+        : "\"" + Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(representation)))[..20] + "\"";
+
+    public static string ETagFor(int revision) => "\"" + revision.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
 
     public static Ok<T> WithETag<T>(this HttpContext context, T representation)
     {
@@ -54,11 +63,13 @@ public static class Api
     }
 
     /// <summary>
-    /// The shape of every change: read the record (404 if it is not there), check the client's <c>If-Match</c>
-    /// against it, make the change, and answer with the record as it now is and its new ETag.
+    /// The shape of every change: read the record (404 if it is not there), check the client's <c>If-Match</c> against
+    /// it, make the change — which storage writes only if the record is still at the revision the client read, checked
+    /// in the same UPDATE (so of parallel writers holding one ETag exactly one succeeds) — and answer with the record as
+    /// it now is and its new ETag. A change refused as stale answers 412 (see <see cref="RuleViolationFilter"/>).
     /// </summary>
     public static async Task<Results<Ok<TDto>, NotFound, ProblemHttpResult>> ChangeAsync<TDto>(HttpContext context, Func<Task<TDto?>> read, Func<Task> change)
-        where TDto : class
+        where TDto : class, IVersioned
     {
         if (await read() is not { } current)
         {
@@ -76,9 +87,11 @@ public static class Api
 
     /// <summary>
     /// Optimistic concurrency: a change must send the ETag it read in <c>If-Match</c>. Returns the problem to answer
-    /// with, or null when the change may go ahead.
+    /// with, or null when the change may go ahead — in which case storage will check, as it writes, that the record is
+    /// still at the revision the client read.
     /// </summary>
     public static ProblemHttpResult? CheckIfMatch<T>(HttpContext context, T current)
+        where T : IVersioned
     {
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrEmpty(ifMatch))
@@ -89,14 +102,23 @@ public static class Api
                 detail: "Send the ETag you last read in an If-Match header, so that nobody's change is overwritten unseen.");
         }
 
-        if (ifMatch != "*" && !ifMatch.Split(',').Select(t => t.Trim()).Contains(ETagFor(current)))
+        // "*" asks for no particular revision: the change is still written only over the revision storage reads.
+        if (ifMatch.Trim() == "*")
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status412PreconditionFailed,
-                title: "The record has changed",
-                detail: "Someone changed this record since you read it. Read it again, then make your change.");
+            return null;
         }
 
+        if (!ifMatch.Split(',').Select(t => t.Trim()).Contains(ETagFor(current.Revision)))
+        {
+            return Stale();
+        }
+
+        context.RequestServices.GetRequiredService<Data.WaypointDb>().Scope.ExpectRevision(current.StoredAs().Type, current.StoredAs().Key, current.Revision);
         return null;
     }
+
+    public static ProblemHttpResult Stale() => TypedResults.Problem(
+        statusCode: StatusCodes.Status412PreconditionFailed,
+        title: "The record has changed",
+        detail: "Someone changed this record since you read it. Read it again, then make your change.");
 }

@@ -44,3 +44,29 @@ public sealed class AnonymousOperations : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Documents the optional <c>Idempotency-Key</c> header on every POST that needs a token.</summary>
+public sealed class IdempotentOperations : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)
+            || context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+        {
+            return Task.CompletedTask;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = IdempotencyMiddleware.Header,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "Any unique string of 1 to 255 visible ASCII characters, such as a UUID. A repeat with the same key " +
+                "within 24 hours gets the first answer again (with Idempotent-Replayed: true) and changes nothing; the same key " +
+                "with a different request is refused with 422.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Data.IdempotentRequest.KeyMaxLength },
+        });
+        return Task.CompletedTask;
+    }
+}

@@ -25,6 +25,14 @@ public static class ApiExceptionHandler
                     : null;
                 await Problems.WriteAsync(context, bad.StatusCode, "The request is not valid", detail, errors);
                 break;
+            case RecordChanged:
+                await Problems.WriteAsync(context, StatusCodes.Status412PreconditionFailed, "The record has changed",
+                    "Someone changed this record since you read it. Read it again, then make your change.");
+                break;
+            case RecordConflict conflict:
+                await Problems.WriteAsync(context, StatusCodes.Status409Conflict, "Already there", conflict.Message,
+                    string.IsNullOrEmpty(conflict.Field) ? null : conflict.ToDictionary());
+                break;
             case RuleViolation violation:
                 await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "Some values are not valid", violation.Message, violation.ToDictionary());
                 break;

@@ -20,7 +20,10 @@ public static class FieldErrors
             .ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray(), StringComparer.Ordinal);
 }
 
-/// <summary>In the API, a broken rule is the client's mistake: a 400 naming the field, not a logged server error.</summary>
+/// <summary>
+/// In the API, a broken rule is the client's mistake: a 400 naming the field, not a logged server error. A change to a
+/// record that changed meanwhile is 412, and one the database refused as a duplicate is 409.
+/// </summary>
 public static class RuleViolationFilter
 {
     public static async ValueTask<object?> AsValidationProblem(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -29,9 +32,24 @@ public static class RuleViolationFilter
         {
             return await next(context);
         }
+        catch (RecordChanged)
+        {
+            return Api.Stale();
+        }
+        catch (RecordConflict conflict)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already there", detail: conflict.Message,
+                extensions: string.IsNullOrEmpty(conflict.Field) ? null : new Dictionary<string, object?> { ["errors"] = conflict.ToDictionary() });
+        }
         catch (RuleViolation violation)
         {
             return TypedResults.ValidationProblem(violation.ToDictionary(), detail: violation.Message, title: "Some values are not valid");
+        }
+        catch (RuleViolations violations) when (violations.Items.Count > 0 && violations.Items.All(v => v is RecordConflict))
+        {
+            // Every refused row clashes with a record already there (sent twice, or racing another request).
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already there", detail: violations.Message,
+                extensions: new Dictionary<string, object?> { ["errors"] = violations.ToDictionary() });
         }
         catch (RuleViolations violations)
         {

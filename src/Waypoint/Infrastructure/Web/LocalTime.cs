@@ -10,8 +10,7 @@ public sealed class LocalTime
 
     public string Format(DateTimeOffset instant, Organisation organisation)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(organisation.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var local = TimeZoneInfo.ConvertTime(instant, OrganisationTime.Zone(organisation.TimeZone));
         return local.ToString("d MMMM yyyy, h:mmtt", British).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
     }
 }
