@@ -74,6 +74,8 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
 
     public DbSet<Response> MindsetResponses => Set<Response>();
 
+    public DbSet<PublishedResults> PublishedResults => Set<PublishedResults>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the query filters; EF Core re-evaluates it for every query on this instance.</summary>

@@ -383,6 +383,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FrameworkId");
@@ -442,6 +445,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<bool>("Spent")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SpentMark")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -453,12 +460,42 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("SpentMark")
+                        .IsUnique();
+
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "GroupId");
 
                     b.ToTable("mindset_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Mindset.PublishedResults", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ComparedWithId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CampaignId");
+
+                    b.HasIndex("ComparedWithId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("mindset_published_results", (string)null);
                 });
 
             modelBuilder.Entity("Waypoint.Core.Mindset.RespondentGroup", b =>
@@ -1410,6 +1447,26 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Mindset.PublishedResults", b =>
+                {
+                    b.HasOne("Waypoint.Core.Mindset.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("Waypoint.Core.Mindset.PublishedResults", "CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Waypoint.Core.Mindset.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("ComparedWithId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Waypoint.Core.Organisations.Organisation", null)
                         .WithMany()

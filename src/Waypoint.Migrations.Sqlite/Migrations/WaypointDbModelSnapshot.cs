@@ -370,6 +370,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FrameworkId");
@@ -429,6 +432,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<bool>("Spent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SpentMark")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -440,12 +447,42 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("SpentMark")
+                        .IsUnique();
+
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "GroupId");
 
                     b.ToTable("mindset_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Mindset.PublishedResults", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ComparedWithId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId");
+
+                    b.HasIndex("ComparedWithId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("mindset_published_results", (string)null);
                 });
 
             modelBuilder.Entity("Waypoint.Core.Mindset.RespondentGroup", b =>
@@ -1397,6 +1434,26 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Mindset.PublishedResults", b =>
+                {
+                    b.HasOne("Waypoint.Core.Mindset.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("Waypoint.Core.Mindset.PublishedResults", "CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Waypoint.Core.Mindset.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("ComparedWithId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Waypoint.Core.Organisations.Organisation", null)
                         .WithMany()

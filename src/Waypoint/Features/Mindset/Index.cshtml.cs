@@ -16,7 +16,7 @@ namespace Waypoint.Features.Mindset;
 /// </summary>
 [Authorize(Policy = Policies.ViewSurveyResults)]
 [PostPolicy(Policies.ManageSurveys)]
-public sealed class IndexModel(CampaignService campaigns, OrganisationContext organisation) : PageModel
+public sealed class IndexModel(CampaignService campaigns, MindsetSettingsService settings, OrganisationContext organisation) : PageModel
 {
     public OrganisationContext Organisation => organisation;
 
@@ -41,7 +41,7 @@ public sealed class IndexModel(CampaignService campaigns, OrganisationContext or
         try
         {
             int? size = int.TryParse(MinimumGroupSize?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-            await campaigns.SetMinimumGroupSizeAsync(size, cancellationToken);
+            await settings.ChangeAsync(new MindsetSettingsInput(size), cancellationToken);
             return Redirect($"/{organisation.Organisation.Slug}/mindset?saved=true#smallest-group");
         }
         catch (RuleViolation violation)
