@@ -29,11 +29,12 @@ internal static class AuditTrail
     /// <summary>
     /// The survey's responses and invitations are never audited. An audit entry records who acted and when: for a
     /// response that would tie a person (or a moment) to their answers, and for an invitation the moment it was
-    /// spent, which could be matched to a response. Anonymity outweighs the trail here (see ADR 0008).
+    /// spent, which could be matched to a response. Anonymity outweighs the trail here (see ADR 0008). Published
+    /// results are figures no one wrote (and would copy every comment into the trail).
     /// </summary>
     public static bool Describes(EntityEntry entry) =>
         entry.Entity is not AuditEntry and not DataProtectionKey and not IdempotentRequest
-        and not Response and not Answer and not FeatureComment and not Invitation
+        and not Response and not Answer and not FeatureComment and not Invitation and not PublishedResults
         && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) != true;
 
     /// <summary>States and kinds by name, so that the trail reads without the source code.</summary>

@@ -47,13 +47,14 @@ public static class WaypointDatabase
 
     /// <summary>
     /// Every SQLite connection keeps foreign keys on and syncs fully, so that a committed write survives a
-    /// power cut; the journal is write-ahead so readers do not block the writer.
+    /// power cut; the journal is write-ahead so readers do not block the writer. Deleted content is overwritten
+    /// with zeros (secure_delete), so that a copy of the file keeps no remains of rows removed (ADR 0008).
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
 
-        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -91,6 +91,8 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
 
     public DbSet<Response> MindsetResponses => Set<Response>();
 
+    public DbSet<PublishedResults> PublishedResults => Set<PublishedResults>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();

@@ -16,6 +16,8 @@ public enum CampaignState
 /// One run of the mindset assessment: a framework version, the days it takes answers (from <see cref="OpensOn"/>
 /// to <see cref="ClosesOn"/>, both included) and the groups asked. Results exist only once it has closed, and a
 /// closed campaign's dates and framework never change again, so its results can never be re-cut by reopening it.
+/// When its results are first needed after closing they are published (<see cref="Publish"/>) and kept as they
+/// are: the minimum group size, the groups' names and what is shown no longer follow later settings or renames.
 /// </summary>
 public sealed class Campaign : ITenantOwned, IVersionedRecord
 {
@@ -60,8 +62,40 @@ public sealed class Campaign : ITenantOwned, IVersionedRecord
     /// <summary>A leader closed the campaign before its closing date (on <see cref="ClosesOn"/>, which then moved to that day).</summary>
     public bool ClosedEarly { get; private set; }
 
+    /// <summary>The day its results were published, which fixed them for good; none until then.</summary>
+    public DateOnly? PublishedOn { get; private set; }
+
+    /// <summary>Published results keep a campaign closed whatever the calendar says later (a time zone changed, say).</summary>
     public CampaignState StateOn(DateOnly today) =>
-        ClosedEarly ? CampaignState.Closed : today < OpensOn ? CampaignState.Draft : today <= ClosesOn ? CampaignState.Open : CampaignState.Closed;
+        ClosedEarly || PublishedOn is not null ? CampaignState.Closed
+        : today < OpensOn ? CampaignState.Draft
+        : today <= ClosesOn ? CampaignState.Open
+        : CampaignState.Closed;
+
+    /// <summary>
+    /// The results this closed campaign publishes, once and for all: cut by <see cref="MindsetResults"/> with the
+    /// minimum group size in force now (at closing: the caller publishes before anything it depends on changes), the
+    /// groups under their names now, and changes against what the campaign before it published.
+    /// </summary>
+    /// <param name="groups">Every group of the campaign, by id, with its name now.</param>
+    public PublishedResults Publish(Framework framework, IReadOnlyDictionary<Guid, string> groups, IReadOnlyList<Response> responses, int minimum, PublishedResults? previous, DateOnly today)
+    {
+        EnsureClosed(today);
+        if (PublishedOn is not null)
+        {
+            throw new RuleViolation("campaign", "This campaign's results have already been published and cannot change");
+        }
+
+        if (framework.Id != FrameworkId || responses.Any(r => r.CampaignId != Id) || previous?.CampaignId == Id)
+        {
+            throw new ArgumentException("The framework, responses and earlier results must belong with this campaign.", nameof(framework));
+        }
+
+        var respondents = responses.Select(r => new Respondent(groups[r.GroupId], r.Answers, r.Comments)).ToList();
+        var results = MindsetResults.Calculate(framework, [.. groups.Values], respondents, minimum, previous?.Results);
+        PublishedOn = today;
+        return new PublishedResults(Id, OrganisationId, previous?.CampaignId, today, results);
+    }
 
     /// <summary>Closes an open campaign today, so that its results can be shown; it takes no more answers.</summary>
     public void CloseNow(DateOnly today)
@@ -173,6 +207,38 @@ public sealed class Campaign : ITenantOwned, IVersionedRecord
 
         return (opens, closes);
     }
+}
+
+/// <summary>
+/// A closed campaign's results as they were published: kept whole, so that nothing decided later — a new minimum
+/// group size, a renamed group, a change in how results are cut — alters what was shown. Changes are against the
+/// results of <see cref="ComparedWithId"/>, the campaign that had closed before it.
+/// </summary>
+public sealed class PublishedResults : ITenantOwned
+{
+    private PublishedResults()
+    {
+        Results = null!;
+    }
+
+    internal PublishedResults(Guid campaignId, Guid organisationId, Guid? comparedWithId, DateOnly publishedOn, CampaignResults results)
+    {
+        CampaignId = campaignId;
+        OrganisationId = organisationId;
+        ComparedWithId = comparedWithId;
+        PublishedOn = publishedOn;
+        Results = results;
+    }
+
+    public Guid CampaignId { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public Guid? ComparedWithId { get; private set; }
+
+    public DateOnly PublishedOn { get; private set; }
+
+    public CampaignResults Results { get; private set; }
 }
 
 /// <summary>

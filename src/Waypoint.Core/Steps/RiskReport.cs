@@ -53,9 +53,11 @@ public static class RiskReport
                 var expected = g.Average(a => Chance(a.Likelihood));
                 var actual = (double)g.Count(a => a.Materialised) / steps;
                 var impacts = g.Where(a => a.Materialised && a.MaterialisedImpact is not null).Select(a => (double)a.MaterialisedImpact!.Value).ToList();
+                // Judged on the whole percentages the report shows, so the words always agree with the two figures beside them.
+                var (shownActual, shownExpected, margin) = (Figures.Percent(actual), Figures.Percent(expected), Figures.Percent(Margin));
                 var signal = steps < MinimumSteps ? AppetiteSignal.TooFewToSay
-                    : actual < expected - Margin ? AppetiteSignal.MayBeTooTimid
-                    : actual > expected + Margin ? AppetiteSignal.MayBeTooBold
+                    : shownActual < shownExpected - margin ? AppetiteSignal.MayBeTooTimid
+                    : shownActual > shownExpected + margin ? AppetiteSignal.MayBeTooBold
                     : AppetiteSignal.AsExpected;
                 return new CategoryRisk(g.Key, steps, expected, actual, impacts.Count == 0 ? null : impacts.Average(), signal);
             })

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Waypoint.Core.Mindset;
@@ -38,6 +39,30 @@ internal sealed class CampaignMapping : IEntityTypeConfiguration<Campaign>
     }
 }
 
+/// <summary>
+/// A closed campaign's results as published, kept whole as one JSON document: they are read and written whole, and
+/// never change, so nothing is gained by taking them apart.
+/// </summary>
+internal sealed class PublishedResultsMapping : IEntityTypeConfiguration<PublishedResults>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    public void Configure(EntityTypeBuilder<PublishedResults> builder)
+    {
+        builder.ToTable("mindset_published_results");
+        builder.HasKey(p => p.CampaignId);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Campaign>().WithOne().HasForeignKey<PublishedResults>(p => p.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Campaign>().WithMany().HasForeignKey(p => p.ComparedWithId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Results).HasConversion(r => Write(r), text => Read(text)).IsRequired();
+    }
+
+    private static string Write(CampaignResults results) => JsonSerializer.Serialize(results, Json);
+
+    private static CampaignResults Read(string text) =>
+        JsonSerializer.Deserialize<CampaignResults>(text, Json) ?? throw new InvalidOperationException("Published results are missing.");
+}
+
 internal sealed class RespondentGroupMapping : IEntityTypeConfiguration<RespondentGroup>
 {
     public void Configure(EntityTypeBuilder<RespondentGroup> builder)
@@ -53,7 +78,7 @@ internal sealed class RespondentGroupMapping : IEntityTypeConfiguration<Responde
     }
 }
 
-/// <summary>An invitation keeps a token hash and whether it is spent: no person, no time, no response.</summary>
+/// <summary>An invitation keeps a token hash and whether its place holds a spend (and whose mark): no person, no time, no response.</summary>
 internal sealed class InvitationMapping : IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> builder)
@@ -66,6 +91,9 @@ internal sealed class InvitationMapping : IEntityTypeConfiguration<Invitation>
         builder.HasOne<RespondentGroup>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
         builder.HasIndex(i => i.TokenHash).IsUnique();
+        // A token is spent once: two answers racing with the same token cannot both leave its mark.
+        builder.Property(i => i.SpentMark).HasMaxLength(64);
+        builder.HasIndex(i => i.SpentMark).IsUnique();
         builder.HasIndex(i => new { i.CampaignId, i.GroupId });
     }
 }

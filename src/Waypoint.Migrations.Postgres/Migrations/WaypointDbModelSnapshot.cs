@@ -394,6 +394,9 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -461,6 +464,10 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<bool>("Spent")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SpentMark")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -472,12 +479,42 @@ namespace Waypoint.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("SpentMark")
+                        .IsUnique();
+
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "GroupId");
 
                     b.ToTable("mindset_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Mindset.PublishedResults", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ComparedWithId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CampaignId");
+
+                    b.HasIndex("ComparedWithId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("mindset_published_results", (string)null);
                 });
 
             modelBuilder.Entity("Waypoint.Core.Mindset.RespondentGroup", b =>
@@ -1537,6 +1574,26 @@ namespace Waypoint.Migrations.Postgres.Migrations
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Mindset.PublishedResults", b =>
+                {
+                    b.HasOne("Waypoint.Core.Mindset.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("Waypoint.Core.Mindset.PublishedResults", "CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Waypoint.Core.Mindset.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("ComparedWithId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Waypoint.Core.Organisations.Organisation", null)
                         .WithMany()

@@ -381,6 +381,9 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -448,6 +451,10 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<bool>("Spent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SpentMark")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -459,12 +466,42 @@ namespace Waypoint.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("SpentMark")
+                        .IsUnique();
+
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("CampaignId", "GroupId");
 
                     b.ToTable("mindset_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Mindset.PublishedResults", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ComparedWithId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId");
+
+                    b.HasIndex("ComparedWithId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("mindset_published_results", (string)null);
                 });
 
             modelBuilder.Entity("Waypoint.Core.Mindset.RespondentGroup", b =>
@@ -1524,6 +1561,26 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Waypoint.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Waypoint.Core.Mindset.PublishedResults", b =>
+                {
+                    b.HasOne("Waypoint.Core.Mindset.Campaign", null)
+                        .WithOne()
+                        .HasForeignKey("Waypoint.Core.Mindset.PublishedResults", "CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Waypoint.Core.Mindset.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("ComparedWithId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Waypoint.Core.Organisations.Organisation", null)
                         .WithMany()

@@ -20,6 +20,7 @@ public static class FeatureServices
         services.AddScoped<Mindset.InvitationService>();
         services.AddScoped<Mindset.ResponseService>();
         services.AddScoped<Mindset.ResultsService>();
+        services.AddScoped<Mindset.ResultsPublisher>();
         services.AddScoped<Mindset.MindsetSettingsService>();
         services.AddSingleton<Mindset.IInvitationSender, Mindset.CsvInvitationSender>();
     }

@@ -87,7 +87,24 @@ public sealed class CampaignTests
         Assert.True(token.Length >= 43);
         Assert.Equal(Invitation.Hash(token), invitation.TokenHash);
         Assert.DoesNotContain(token, invitation.TokenHash, StringComparison.Ordinal);
-        invitation.Spend();
-        Assert.Equal(Response.SpentMessage, Assert.Throws<RuleViolation>(invitation.Spend).Message);
+        // The mark a spend leaves shares nothing with the hash that finds the invitation, nor with the token.
+        var mark = Invitation.MarkOf(token);
+        Assert.Equal(64, mark.Length);
+        Assert.NotEqual(invitation.TokenHash, mark);
+        Assert.DoesNotContain(token, mark, StringComparison.Ordinal);
+        Assert.False(invitation.Spent);
+        // A free place holds random characters as long as a mark, never the mark itself.
+        Assert.Equal(mark.Length, invitation.SpentMark!.Length);
+        Assert.NotEqual(mark, invitation.SpentMark);
+    }
+
+    [Fact]
+    public void A_spend_goes_to_a_place_picked_at_random_among_the_free_ones()
+    {
+        var free = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
+        // Over many picks every free place is used: none is favoured, in particular not the spender's own.
+        var picked = Enumerable.Range(0, 400).Select(_ => Invitation.PlaceFor(free)).ToHashSet();
+        Assert.Equal(free.ToHashSet(), picked);
+        Assert.Throws<InvalidOperationException>(() => Invitation.PlaceFor([]));
     }
 }

@@ -94,6 +94,17 @@ public sealed class FlowFiguresAndRiskReportTests
     }
 
     [Fact]
+    public void The_signal_is_judged_on_the_percentages_shown_beside_it()
+    {
+        // Shown as 45% expected and 30% actual: exactly 15 points apart, which the help calls about right. In doubles
+        // 0.45 − 0.15 is a hair above 0.3, which alone would have called it too timid.
+        var steps = Enumerable.Range(0, 10).Select(i => new RiskAftermath("Technology", i < 8 ? 3 : 4, 3, Materialised: i < 3, i < 3 ? 2 : null));
+        var technology = RiskReport.ByCategory(steps).Single();
+        Assert.Equal(("45%", "30%"), (Figures.PercentText(technology.Expected), Figures.PercentText(technology.Actual)));
+        Assert.Equal(AppetiteSignal.AsExpected, technology.Signal);
+    }
+
+    [Fact]
     public void The_heat_map_counts_open_steps_by_likelihood_and_impact()
     {
         var map = RiskReport.HeatMap([(1, 1), (5, 2), (5, 2), (3, 4)]);

@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core;
 using Waypoint.Core.Mindset;
 using Waypoint.Data;
 using Waypoint.Features.Demo;
@@ -127,10 +128,121 @@ public abstract class MindsetPagesTests(WaypointApp app)
         Assert.Equal(6, page.QuerySelectorAll("table tbody tr").Length);
         Assert.DoesNotContain("Mean", main, StringComparison.Ordinal);
 
+        // A group below the smallest group shown is only said to be so: a group that small will be held back, and so is its size.
+        var stored = await InAnytownAsync((_, db) => db.RespondentGroups.Where(g => g.CampaignId == Pulse)
+            .Select(g => new { g.Name, Count = db.MindsetResponses.Count(r => r.GroupId == g.Id) }).ToListAsync());
+        string Expected(int n) => n is > 0 and < 5 ? "Fewer than 5" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var shown = page.QuerySelectorAll("table tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelector("td")!.TextContent.Trim());
+        Assert.Equal(stored.ToDictionary(g => g.Name, g => Expected(g.Count)), shown);
+        Assert.Contains("Fewer than 5", shown.Values);
+
         // The campaign's own page shows the same counts, and a member gets none of the leaders' forms.
         var campaign = await member.GetPageAsync($"/anytown/mindset/campaigns/{Pulse}");
+        Assert.Equal(shown, campaign.QuerySelectorAll("#answers ~ table tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelector("td")!.TextContent.Trim()));
         Assert.DoesNotContain(campaign.Forms, f => f.GetAttribute("action")?.Contains("handler=", StringComparison.Ordinal) == true);
         Assert.Null(campaign.QuerySelector("code"));
+    }
+
+    private static DateOnly Today()
+    {
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, london).DateTime);
+    }
+
+    /// <summary>A person's score on a feature, as anyone would work it out: the mean of their answers, "don't know" (0) left out.</summary>
+    private static double? Score(GroupAnswers group, int person, int feature)
+    {
+        var given = Enumerable.Range(1, 3).Select(s => group.Answer(person, feature, s)).Where(v => v > 0).ToList();
+        return given.Count == 0 ? null : given.Average();
+    }
+
+    /// <summary>The mean of the people's scores on a feature (or, with none, on all fifteen: the overall score), from the answers themselves.</summary>
+    private static double Mean(IEnumerable<GroupAnswers> groups, int? feature)
+    {
+        double? Of(GroupAnswers g, int p) => feature is { } f ? Score(g, p, f)
+            : Enumerable.Range(1, 15).Select(f => Score(g, p, f)).OfType<double>().DefaultIfEmpty(double.NaN).Average() is var m && !double.IsNaN(m) ? m : null;
+        return groups.SelectMany(g => Enumerable.Range(0, g.People).Select(p => Of(g, p))).OfType<double>().Average();
+    }
+
+    private static string Band(decimal shown) => shown < 2.5m ? "weak" : shown < 3.5m ? "middling" : "strong";
+
+    private static string Cell(double mean) => $"{Figures.Text(mean, 1)} ({Band(Figures.Round(mean, 1))})";
+
+    [Fact]
+    public async Task Closed_results_read_as_recomputed_from_the_answers_with_halves_up_bands_and_changes_from_the_means_shown()
+    {
+        // Last time: Staff scored 2.45 on feature 1 (shown 2.5) and 2.25 on feature 2 (shown 2.3).
+        GroupAnswers[] before =
+        [
+            new("Staff", 20, (p, f, _) => f == 1 ? (p < 11 ? 2 : 3) : f == 2 ? (p < 15 ? 2 : 3) : 4),
+            new("Managers", 6, (_, _, _) => 3),
+            new("Digital", 8, (_, _, _) => 4),
+        ];
+        // Now: Staff 2.64 on feature 1 (shown 2.6, up 0.1 from the 2.5 shown, though 0.19 from 2.45); four of the six
+        // managers' five colleagues said "don't know" to feature 3, so only one manager scored it.
+        GroupAnswers[] now =
+        [
+            new("Staff", 25, (p, f, _) => f == 1 ? (p < 9 ? 2 : 3) : f == 2 ? 4 : f == 3 ? 3 : p % 2 == 0 ? 4 : 5),
+            new("Managers", 6, (p, f, _) => f == 3 ? (p == 0 ? 1 : 0) : 3),
+            new("Digital", 8, (p, f, _) => f == 1 && p == 0 ? 1 : 5),
+        ];
+        var earlier = await app.CampaignWithAnswersAsync(Anytown, Today().AddDays(-10), Today().AddDays(-1), before);
+        var latest = await app.CampaignWithAnswersAsync(Anytown, Today().AddDays(-3), Today().AddDays(3), now);
+        var leader = await app.SignedInAsync("leader@anytown.example");
+        Assert.Equal(HttpStatusCode.Redirect, (await leader.SubmitFormAsync($"/anytown/mindset/campaigns/{latest}/close", new())).StatusCode);
+
+        var member = await app.SignedInAsync("member@anytown.example");
+        var page = await member.GetPageAsync($"/anytown/mindset/campaigns/{latest}/results");
+        var heat = page.QuerySelector("#heat-map-table")!;
+        Assert.Equal(["Feature", "Digital", "Managers", "Staff", "All"], heat.QuerySelectorAll("thead th").Select(h => h.TextContent.Trim()));
+        var groups = new[] { "Digital", "Managers", "Staff" };
+        var rows = heat.QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(16, rows.Count);
+        for (var row = 0; row < 16; row++)
+        {
+            int? feature = row < 15 ? row + 1 : null;
+            var cells = rows[row].QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+            for (var column = 0; column < groups.Length; column++)
+            {
+                // Feature 3 rests on one manager: held back, with Digital beside it so that All minus Staff is not that
+                // manager; and so are both groups' overall scores, which would give feature 3 away.
+                var held = groups[column] != "Staff" && feature is null or 3;
+                if (held)
+                {
+                    Assert.StartsWith("Held back", cells[column], StringComparison.Ordinal);
+                }
+                else
+                {
+                    Assert.Equal(Cell(Mean(now.Where(g => g.Group == groups[column]), feature)), cells[column]);
+                }
+            }
+
+            Assert.Equal(Cell(Mean(now, feature)), cells[^1]);
+        }
+
+        Assert.Equal("2.6 (middling)", rows[0].QuerySelectorAll("td")[2].TextContent.Trim());
+
+        // Beside each feature's score for everyone, last time's as shown there, and the change between the two as shown.
+        var changes = page.QuerySelectorAll("#changes-table tbody tr").ToList();
+        for (var feature = 1; feature <= 15; feature++)
+        {
+            var (then, current) = (Figures.Round(Mean(before, feature), 1), Figures.Round(Mean(now, feature), 1));
+            var difference = current - then;
+            var words = difference > 0 ? $"↑ up {Figures.Text(difference, 1)}" : difference < 0 ? $"↓ down {Figures.Text(-difference, 1)}" : "→ no change";
+            Assert.Equal([Figures.Text(then, 1), Figures.Text(current, 1), words], changes[feature - 1].QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+        }
+
+        // The campaign before, on its own page: 2.45 shows as 2.5 and is middling, not weak; 2.25 shows as 2.3.
+        var previous = (await member.GetPageAsync($"/anytown/mindset/campaigns/{earlier}/results")).QuerySelectorAll("#heat-map-table tbody tr").ToList();
+        Assert.Equal("2.5 (middling)", previous[0].QuerySelectorAll("td")[2].TextContent.Trim());
+        Assert.Equal("2.3 (weak)", previous[1].QuerySelectorAll("td")[2].TextContent.Trim());
+
+        // A feature's own page: Staff up 0.1, the difference of 2.6 and 2.5; one answer in eight is 13%.
+        var first = await member.GetPageAsync($"/anytown/mindset/campaigns/{latest}/results/features/1");
+        var spread = first.QuerySelectorAll("#distribution tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList());
+        Assert.Equal("↑ up 0.1", spread["Staff"][1]);
+        Assert.Equal("3 (13%)", spread["Digital"][2]);
+        Assert.Equal("21 (88%)", spread["Digital"][6]);
     }
 
     [Fact]

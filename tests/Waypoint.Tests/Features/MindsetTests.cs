@@ -18,7 +18,7 @@ public abstract class MindsetTests(WaypointApp app)
 {
     private static readonly Guid Anytown = DemoSeeder.IdFor("anytown");
 
-    private async Task<T> InAnytownAsync<T>(Func<IServiceProvider, Task<T>> work)
+    protected async Task<T> InAnytownAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await app.ReadyAsync();
         await using var scope = app.Services.CreateAsyncScope();
@@ -26,7 +26,7 @@ public abstract class MindsetTests(WaypointApp app)
         return await work(scope.ServiceProvider);
     }
 
-    private static DateOnly Today()
+    protected static DateOnly Today()
     {
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, london).DateTime);
@@ -37,7 +37,7 @@ public abstract class MindsetTests(WaypointApp app)
     private static string LatestClosed => $"Digital mindset {Today().AddDays(-29).Year}";
 
     /// <summary>An open campaign of its own, with a group invited by email; returns the campaign and the invitation tokens.</summary>
-    private async Task<(Campaign Campaign, Guid GroupId, List<string> Tokens)> InvitedCampaignAsync(int invitees, DateOnly? opens = null)
+    protected async Task<(Campaign Campaign, Guid GroupId, List<string> Tokens)> InvitedCampaignAsync(int invitees, DateOnly? opens = null)
     {
         return await InAnytownAsync(async services =>
         {
@@ -56,13 +56,13 @@ public abstract class MindsetTests(WaypointApp app)
         });
     }
 
-    private static SubmissionInput Answers(Framework framework, int value) =>
+    protected static SubmissionInput Answers(Framework framework, int value) =>
         new(framework.Features.SelectMany(f => f.Statements.Select(s => new AnswerInput(f.Number, s.Number, value))).ToList(), [new CommentInput(2, "Trust us more")]);
 
     private Task<int> ResponsesAsync(Guid campaignId) =>
         app.WithDbAsync(db => db.MindsetResponses.IgnoreQueryFilters().CountAsync(r => r.CampaignId == campaignId));
 
-    private Task<int> SubmitByTokenAsync(string token, Func<Framework, SubmissionInput> answers) => InAnytownAsync(async services =>
+    protected Task<int> SubmitByTokenAsync(string token, Func<Framework, SubmissionInput> answers) => InAnytownAsync(async services =>
     {
         var form = await services.GetRequiredService<ResponseService>().OpenByInvitationAsync(token, CancellationToken.None);
         await services.GetRequiredService<ResponseService>().SubmitByInvitationAsync(token, answers(form.Framework), CancellationToken.None);
@@ -152,7 +152,7 @@ public abstract class MindsetTests(WaypointApp app)
         Assert.True(results.Suppressed.Count >= 2);
         Assert.DoesNotContain(results.Features.SelectMany(f => f.Groups), g => g.Group == "Councillors");
         Assert.True(results.Overall!.Respondents >= 150);
-        Assert.True(results.Feature(10)!.Total!.Change > 0.4, "Small quick steps should have improved visibly.");
+        Assert.True(results.Feature(10)!.Total!.Change(2) > 0.4m, "Small quick steps should have improved visibly.");
         Assert.True(results.Feature(DemoMindset.WeakFeature)!.Total!.Mean < 3);
 
         var refused = await Assert.ThrowsAsync<RuleViolation>(() => InAnytownAsync(s =>
@@ -260,6 +260,156 @@ public abstract class MindsetTests(WaypointApp app)
         Assert.Equal("Warning", configuration["Logging:LogLevel:Microsoft.AspNetCore"]);
     }
 
+    /// <summary>A campaign that closed yesterday with nobody looking; it closes after the demo's, so it changes nothing they compare with.</summary>
+    private Task<Guid> ClosedCampaignAsync(params (string Group, int People, Func<int, int, int, int> Answer)[] groups) =>
+        app.CampaignWithAnswersAsync(Anytown, Today().AddDays(-10), Today().AddDays(-1), [.. groups.Select(g => new GroupAnswers(g.Group, g.People, g.Answer))]);
+
+    private Task<ResultsView?> ResultsAsync(Guid campaignId) =>
+        InAnytownAsync(s => s.GetRequiredService<ResultsService>().ResultsAsync(campaignId, CancellationToken.None));
+
+    private Task<int> SetMinimumAsync(int size) => InAnytownAsync(async s =>
+    {
+        await s.GetRequiredService<MindsetSettingsService>().ChangeAsync(new MindsetSettingsInput(size), CancellationToken.None);
+        return size;
+    });
+
+    [Fact]
+    public async Task A_campaign_that_closed_unseen_keeps_the_minimum_and_the_names_it_closed_with()
+    {
+        // Five managers: just enough to be shown under the minimum of five in force when the campaign closed.
+        var id = await ClosedCampaignAsync(("Managers", 5, (_, _, _) => 4), ("Staff", 20, (_, _, _) => 2));
+        try
+        {
+            // Nobody has looked at the results yet when the minimum goes up and a group is renamed.
+            await SetMinimumAsync(6);
+            await InAnytownAsync(async s =>
+            {
+                var campaigns = s.GetRequiredService<CampaignService>();
+                var managers = (await campaigns.FindAsync(id, CancellationToken.None))!.Groups.Single(g => g.Name == "Managers");
+                return await campaigns.RenameGroupAsync(id, managers.Id, "Heads of service", CancellationToken.None);
+            });
+
+            var results = (await ResultsAsync(id))!.Results;
+            Assert.Equal(5, results.Minimum);
+            Assert.Equal(["Managers", "Staff"], results.Shown);
+            Assert.Equal(4.0, results.Feature(1)!.For("Managers")!.Mean);
+            Assert.DoesNotContain(results.Features.SelectMany(f => f.Groups), g => g.Group == "Heads of service");
+        }
+        finally
+        {
+            await SetMinimumAsync(5);
+        }
+
+        // And it stays so: the new name is on the campaign, the results keep the old one.
+        Assert.Equal(["Managers", "Staff"], (await ResultsAsync(id))!.Results.Shown);
+        Assert.Contains("Heads of service", (await InAnytownAsync(s => s.GetRequiredService<CampaignService>().FindAsync(id, CancellationToken.None)))!.Groups.Select(g => g.Name));
+    }
+
+    [Fact]
+    public async Task Parallel_reads_and_a_new_minimum_publish_a_closed_campaign_once_with_the_minimum_it_closed_with()
+    {
+        var id = await ClosedCampaignAsync(("Managers", 5, (p, _, _) => 1 + (p % 5)), ("Staff", 20, (p, f, _) => (p + f) % 6));
+        try
+        {
+            var reads = Enumerable.Range(0, 4).Select(_ => ResultsAsync(id)).ToList();
+            var change = SetMinimumAsync(6);
+            var seen = await Task.WhenAll(reads);
+            await change;
+
+            Assert.All(seen, v => Assert.Equal(5, v!.Results.Minimum));
+            Assert.All(seen, v => Assert.Contains("Managers", v!.Results.Shown));
+            Assert.Equal(1, await app.WithDbAsync(db => db.PublishedResults.IgnoreQueryFilters().CountAsync(p => p.CampaignId == id)));
+            var first = System.Text.Json.JsonSerializer.Serialize(seen[0]!.Results);
+            Assert.All(seen, v => Assert.Equal(first, System.Text.Json.JsonSerializer.Serialize(v!.Results)));
+            Assert.Equal(first, System.Text.Json.JsonSerializer.Serialize((await ResultsAsync(id))!.Results));
+        }
+        finally
+        {
+            await SetMinimumAsync(5);
+        }
+    }
+
+    [Fact]
+    public async Task Five_respondents_of_whom_four_said_dont_know_publish_nothing_that_rests_on_the_fifth()
+    {
+        // Four of the five managers answer "don't know" to everything on feature 3; only the fifth gives it a score.
+        var id = await ClosedCampaignAsync(
+            ("Managers", 5, (p, f, _) => f == 3 && p > 0 ? 0 : 3),
+            ("Staff", 30, (_, _, _) => 4),
+            ("Digital", 8, (_, _, _) => 5));
+        var results = (await ResultsAsync(id))!.Results;
+
+        var risk = results.Feature(3)!;
+        Assert.Null(risk.For("Managers"));
+        // Held back beside them, or everyone minus Staff minus Digital would be that one manager's answers.
+        Assert.Null(risk.For("Digital"));
+        Assert.Equal(39, risk.Total!.Answered);
+        // Their overall scores would give feature 3 away; the rest of their figures stand.
+        Assert.Null(results.OverallFor("Managers"));
+        Assert.Equal(3.0, results.Feature(1)!.For("Managers")!.Mean);
+        Assert.Empty(results.Suppressed);
+    }
+
+    [Fact]
+    public async Task Answers_racing_with_one_token_store_one_response_and_refuse_the_rest()
+    {
+        var (campaign, _, tokens) = await InvitedCampaignAsync(2);
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            try
+            {
+                await InAnytownAsync(async s =>
+                {
+                    var framework = await s.GetRequiredService<FrameworkService>().EnsureDefaultAsync(CancellationToken.None);
+                    await s.GetRequiredService<ResponseService>().SubmitByInvitationAsync(tokens[0], Answers(framework, 3), CancellationToken.None);
+                    return 0;
+                });
+                return null;
+            }
+            catch (RuleViolation violation)
+            {
+                return violation.Message;
+            }
+        }));
+
+        Assert.Single(attempts, a => a is null);
+        Assert.All(attempts.OfType<string>(), m => Assert.Equal(Response.SpentMessage, m));
+        Assert.Equal(1, await ResponsesAsync(campaign.Id));
+        // The other invitation still works.
+        await SubmitByTokenAsync(tokens[1], f => Answers(f, 4));
+        Assert.Equal(2, await ResponsesAsync(campaign.Id));
+    }
+
+    /// <summary>The campaign's invitations as someone reading the table sees them after each write.</summary>
+    private Task<Dictionary<Guid, (string TokenHash, bool Spent, string? Mark)>> InvitationRowsAsync(Guid campaignId) =>
+        app.WithDbAsync(async db => (await db.Invitations.IgnoreQueryFilters().Where(i => i.CampaignId == campaignId).ToListAsync())
+            .ToDictionary(i => i.Id, i => (i.TokenHash, i.Spent, i.SpentMark)));
+
+    [Fact]
+    public async Task Someone_who_sees_every_write_cannot_tell_which_invitation_an_answer_spent()
+    {
+        var (campaign, _, tokens) = await InvitedCampaignAsync(10);
+        var before = await InvitationRowsAsync(campaign.Id);
+        var changed = new List<string>();
+        foreach (var token in tokens)
+        {
+            await SubmitByTokenAsync(token, f => Answers(f, 3));
+            // What a reader of the write-ahead log learns from each answer: the one row it changed.
+            var after = await InvitationRowsAsync(campaign.Id);
+            var row = Assert.Single(after, r => r.Value != before[r.Key]);
+            Assert.Equal(Invitation.MarkOf(token), row.Value.Mark);
+            changed.Add(row.Value.TokenHash);
+            before = after;
+        }
+
+        // That row is one of the free ones picked at random, not the spender's own. Were it always the spender's own
+        // row — as it was before — the two lists would be equal; by chance that happens once in 3,628,800 campaigns.
+        Assert.NotEqual(tokens.Select(Invitation.Hash).ToList(), changed);
+        Assert.All(before.Values, r => Assert.True(r.Spent));
+        // Nothing of a mark matches an invitation's hash: only the token links them.
+        Assert.Empty(before.Values.Select(r => r.Mark).Intersect(before.Values.Select(r => r.TokenHash)));
+    }
+
     /// <summary>The columns of a table, as the engine itself describes them: name and declared type.</summary>
     private async Task<List<(string Name, string Type)>> ColumnsAsync(DbConnection connection, string table)
     {
@@ -308,7 +458,7 @@ public abstract class MindsetTests(WaypointApp app)
 
         Assert.Equal(["CampaignId", "GroupId", "Id", "OrganisationId", "SubmittedOn"], (await ColumnsAsync(connection, "mindset_responses")).Select(c => c.Name).Order(StringComparer.Ordinal));
         // Invitations: a hash and whether it is spent. No response, no time of spending.
-        Assert.Equal(["CampaignId", "GroupId", "Id", "OrganisationId", "Spent", "TokenHash"], (await ColumnsAsync(connection, "mindset_invitations")).Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["CampaignId", "GroupId", "Id", "OrganisationId", "Spent", "SpentMark", "TokenHash"], (await ColumnsAsync(connection, "mindset_invitations")).Select(c => c.Name).Order(StringComparer.Ordinal));
 
         // Spend the invitations in an order unlike the one they were stored in: nothing stored afterwards tells it.
         var before = await PhysicalOrderAsync(connection, campaign.Id);
@@ -318,11 +468,17 @@ public abstract class MindsetTests(WaypointApp app)
         }
 
         var after = await PhysicalOrderAsync(connection, campaign.Id);
-        Assert.Equal(before.Select(r => r.Id), after.Select(r => r.Id));
-        if (app.Provider == DatabaseProvider.Postgres)
+        if (app.Provider == DatabaseProvider.Sqlite)
         {
-            // Every invitation carries the stamp of the last transaction, so no stamp marks when one was spent.
+            // SQLite keeps a row where it is when it changes: the order is still the order they were made in.
+            Assert.Equal(before.Select(r => r.Id), after.Select(r => r.Id));
+        }
+        else
+        {
+            // Every invitation carries the stamp of the last transaction, so no stamp marks when one was spent; and
+            // every row is rewritten alike and stays the same size, so where PostgreSQL puts it singles none out.
             Assert.Single(after.Select(r => r.Stamp).Distinct());
+            Assert.Single(after.Select(r => r.Size).Distinct());
         }
 
         var responses = await db.MindsetResponses.IgnoreQueryFilters().Where(r => r.CampaignId == campaign.Id).ToListAsync();
@@ -332,22 +488,22 @@ public abstract class MindsetTests(WaypointApp app)
             a.EntityType == nameof(Response) || a.EntityType == nameof(Answer) || a.EntityType == nameof(FeatureComment) || a.EntityType == nameof(Invitation)));
     }
 
-    /// <summary>The campaign's invitations in the order the engine keeps them, with PostgreSQL's transaction stamp.</summary>
-    private async Task<List<(Guid Id, string Stamp)>> PhysicalOrderAsync(DbConnection connection, Guid campaignId)
+    /// <summary>The campaign's invitations in the order the engine keeps them, with PostgreSQL's transaction stamp and each row's size.</summary>
+    private async Task<List<(Guid Id, string Stamp, string Size)>> PhysicalOrderAsync(DbConnection connection, Guid campaignId)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = app.Provider == DatabaseProvider.Sqlite
-            ? "SELECT \"Id\", '' FROM mindset_invitations WHERE \"CampaignId\" = @c ORDER BY rowid"
-            : "SELECT \"Id\"::text, xmin::text FROM mindset_invitations WHERE \"CampaignId\" = @c ORDER BY ctid";
+            ? "SELECT \"Id\", '', '' FROM mindset_invitations WHERE \"CampaignId\" = @c ORDER BY rowid"
+            : "SELECT \"Id\"::text, xmin::text, pg_column_size(i.*)::text FROM mindset_invitations i WHERE \"CampaignId\" = @c ORDER BY ctid";
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@c";
         parameter.Value = app.Provider == DatabaseProvider.Sqlite ? campaignId.ToString().ToUpperInvariant() : campaignId;
         command.Parameters.Add(parameter);
-        var rows = new List<(Guid, string)>();
+        var rows = new List<(Guid, string, string)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add((Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+            rows.Add((Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2)));
         }
 
         Assert.NotEmpty(rows);
@@ -355,6 +511,59 @@ public abstract class MindsetTests(WaypointApp app)
     }
 }
 
-public sealed class MindsetOnSqlite(SqliteApp app) : MindsetTests(app), IClassFixture<SqliteApp>;
+/// <summary>On SQLite the database is a file beside its write-ahead log: these look at the files themselves.</summary>
+public sealed class MindsetOnSqlite(SqliteApp app) : MindsetTests(app), IClassFixture<SqliteApp>
+{
+    private string DatabaseFile => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.ConnectionString).DataSource;
+
+    /// <summary>A file's bytes, read while SQLite has it open, as someone copying it would.</summary>
+    private static byte[] Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        file.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static bool Holds(byte[] file, string text) => file.AsSpan().IndexOf(Encoding.ASCII.GetBytes(text)) >= 0;
+
+    private Task<int> CheckpointAsync() => app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)"));
+
+    [Fact]
+    public async Task After_an_answer_by_invitation_the_write_ahead_log_no_longer_holds_it()
+    {
+        var (campaign, _, tokens) = await InvitedCampaignAsync(3);
+        await SubmitByTokenAsync(tokens[1], f => Answers(f, 2));
+
+        // The log would hold the pages of that one transaction, the spend beside the response; it was emptied into
+        // the database, where rows keep no order of writing.
+        var mark = Invitation.MarkOf(tokens[1]);
+        var response = await app.WithDbAsync(db => db.MindsetResponses.IgnoreQueryFilters().Where(r => r.CampaignId == campaign.Id).Select(r => r.Id).SingleAsync());
+        var log = Read(DatabaseFile + "-wal");
+        Assert.False(Holds(log, mark), "The write-ahead log still holds the spend.");
+        Assert.False(Holds(log, response.ToString().ToUpperInvariant()), "The write-ahead log still holds the response.");
+        Assert.True(Holds(Read(DatabaseFile), mark), "The spend should be in the database itself.");
+    }
+
+    [Fact]
+    public async Task Removed_invitations_leave_nothing_in_the_database_file()
+    {
+        var (campaign, groupId, tokens) = await InvitedCampaignAsync(3);
+        await CheckpointAsync();
+        Assert.True(Holds(Read(DatabaseFile), Invitation.Hash(tokens[0])));
+
+        await InAnytownAsync(s => s.GetRequiredService<CampaignService>().RemoveGroupAsync(campaign.Id, groupId, CancellationToken.None));
+        await CheckpointAsync();
+
+        // Deleted rows are overwritten with zeros, not left in free space for someone with a copy to read.
+        var files = Read(DatabaseFile).Concat(Read(DatabaseFile + "-wal")).ToArray();
+        Assert.All(tokens, t => Assert.False(Holds(files, Invitation.Hash(t)), "A removed invitation's hash is still in the file."));
+    }
+}
 
 public sealed class MindsetOnPostgres(PostgresApp app) : MindsetTests(app), IClassFixture<PostgresApp>;

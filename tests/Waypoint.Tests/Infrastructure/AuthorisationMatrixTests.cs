@@ -138,6 +138,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["GET /{org}/take-part/thank-you"] = Audience.Everyone,
         // Results and counts for the people who do the work; campaigns and frameworks for leaders and admins.
         ["GET /{org}/mindset"] = Audience.MembersLeadersAndAdmins,
+        ["GET /{org}/mindset/help"] = Audience.MembersLeadersAndAdmins,
         ["POST /{org}/mindset"] = Audience.LeadersAndAdmins,
         ["GET /{org}/mindset/campaigns/new"] = Audience.LeadersAndAdmins,
         ["POST /{org}/mindset/campaigns/new"] = Audience.LeadersAndAdmins,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Waypoint.Core;
 using Waypoint.Core.CheckIns;
 using Waypoint.Features.Outcomes;
 
@@ -9,9 +10,11 @@ public static class CheckInWords
 {
     public static string Percent(int confidence) => $"{confidence.ToString(CultureInfo.InvariantCulture)}%";
 
-    public static string Percent(double probability) => $"{Math.Round(probability * 100, 0).ToString("0", CultureInfo.InvariantCulture)}%";
+    /// <summary>A probability as a whole percentage, halves away from zero (<see cref="Figures"/>): 0.125 is 13%.</summary>
+    public static string Percent(double probability) => Figures.PercentText(probability);
 
-    public static string Score(double score) => score.ToString("0.000", CultureInfo.InvariantCulture);
+    /// <summary>A score to three decimal places, halves away from zero (<see cref="Figures"/>).</summary>
+    public static string Score(double score) => Figures.Text(score, 3);
 
     /// <summary>"week of 23 November 2026", to go inside a sentence.</summary>
     public static string Week(DateOnly periodStart) => $"week of {OutcomeWords.Date(periodStart)}";
@@ -26,7 +29,7 @@ public static class CheckInWords
             .Where(v => !v.Superseded)
             .GroupBy(v => v.CheckIn.PeriodStart)
             .OrderBy(g => g.Key)
-            .Select(g => (Week: g.Key, Mean: Math.Round((decimal)g.Average(v => v.CheckIn.Confidence), 1), Authors: g.Select(v => v.Author).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .Select(g => (Week: g.Key, Mean: Figures.Round(g.Average(v => v.CheckIn.Confidence), 1), Authors: g.Select(v => v.Author).Distinct().Order(StringComparer.Ordinal).ToList()))
             .ToList();
 
         var rows = weeks
@@ -63,6 +66,6 @@ public static class CheckInWords
     public static string ReliabilityJson(IReadOnlyList<ReliabilityBin> table) =>
         System.Text.Json.JsonSerializer.Serialize(new
         {
-            points = table.Select(b => new { x = Math.Round(b.MeanForecast * 100, 1), y = Math.Round(b.ObservedFrequency * 100, 1), count = b.Count }),
+            points = table.Select(b => new { x = Figures.Round(b.MeanForecast * 100, 1), y = Figures.Round(b.ObservedFrequency * 100, 1), count = b.Count }),
         });
 }

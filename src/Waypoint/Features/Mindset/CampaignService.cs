@@ -17,14 +17,25 @@ public sealed record CampaignSummary(Guid Id, string Name, DateOnly OpensOn, Dat
 /// <summary>A campaign in full: its state today, its framework and its groups.</summary>
 public sealed record CampaignView(Campaign Campaign, CampaignState State, Framework Framework, IReadOnlyList<GroupView> Groups, bool HasResponses);
 
-/// <summary>How many people of a group have answered so far. Shown while a campaign is open; never a score.</summary>
-public sealed record LiveCount(Guid GroupId, string Group, int Responses);
+/// <summary>
+/// How many people of a group have answered so far, shown while a campaign is open; never a score. Below the
+/// minimum group size the number is not given (<see cref="Responses"/> is none and <see cref="FewerThan"/> is the
+/// minimum): a group that small will be held back, and its size is not told either. None at all is said as 0.
+/// </summary>
+public sealed record LiveCount(Guid GroupId, string Group, int? Responses, int? FewerThan)
+{
+    public static LiveCount Of(Guid groupId, string group, int responses, int minimum) =>
+        responses is > 0 && responses < Suppression.EffectiveMinimum(minimum)
+            ? new LiveCount(groupId, group, null, Suppression.EffectiveMinimum(minimum))
+            : new LiveCount(groupId, group, responses, null);
+}
 
 /// <summary>
 /// Campaigns of the mindset assessment and their groups, and the live count of answers while one is open. A closed
-/// campaign never changes again (see <see cref="Campaign"/>), so its published results stay as they were.
+/// campaign never changes again (see <see cref="Campaign"/>), and its results are published before anything that
+/// could alter them is changed (<see cref="ResultsPublisher"/>), so they stay as they were.
 /// </summary>
-public sealed class CampaignService(WaypointDb db, TimeProvider clock)
+public sealed class CampaignService(WaypointDb db, TimeProvider clock, ResultsPublisher publisher)
 {
     public async Task<List<CampaignSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -110,6 +121,8 @@ public sealed class CampaignService(WaypointDb db, TimeProvider clock)
 
         campaign.CloseNow(await SurveyDay.TodayAsync(db, clock, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+        // Closed means published: its results are fixed from now on.
+        await publisher.PublishedAsync(campaign.Id, cancellationToken);
         return campaign;
     }
 
@@ -130,6 +143,8 @@ public sealed class CampaignService(WaypointDb db, TimeProvider clock)
 
     public async Task<RespondentGroup?> RenameGroupAsync(Guid campaignId, Guid groupId, string? name, CancellationToken cancellationToken)
     {
+        // Renaming is allowed even after closing, but closed results keep the names they were published with.
+        await publisher.PublishClosedAsync(cancellationToken);
         var groups = await db.RespondentGroups.Where(g => g.CampaignId == campaignId).ToListAsync(cancellationToken);
         var group = groups.SingleOrDefault(g => g.Id == groupId);
         if (group is null)
@@ -137,7 +152,6 @@ public sealed class CampaignService(WaypointDb db, TimeProvider clock)
             return null;
         }
 
-        // Renaming is allowed even after closing: names are labels, and results match groups across campaigns by name.
         group.Rename(name, groups);
         await db.SaveChangesAsync(cancellationToken);
         return group;
@@ -177,8 +191,9 @@ public sealed class CampaignService(WaypointDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The number of answers in each group so far, while the campaign is open (all none before it opens). Once it has
-    /// closed, only the results are shown, cut down so that no small group can be counted.
+    /// The number of answers in each group so far, while the campaign is open (all none before it opens), with
+    /// groups below the minimum group size only said to be so. Once it has closed, only the results are shown, cut
+    /// down so that no small group can be counted.
     /// </summary>
     public async Task<List<LiveCount>?> LiveCountsAsync(Guid campaignId, CancellationToken cancellationToken)
     {
@@ -188,24 +203,16 @@ public sealed class CampaignService(WaypointDb db, TimeProvider clock)
             return null;
         }
 
-        if (campaign.StateOn(await SurveyDay.TodayAsync(db, clock, cancellationToken)) == CampaignState.Closed)
+        var organisation = await SurveyDay.OrganisationAsync(db, cancellationToken);
+        if (campaign.StateOn(SurveyDay.Today(organisation, clock)) == CampaignState.Closed)
         {
             throw new RuleViolation("campaign", "This campaign has closed. See its results instead");
         }
 
-        return await db.RespondentGroups.AsNoTracking().Where(g => g.CampaignId == campaignId).OrderBy(g => g.Name)
-            .Select(g => new LiveCount(g.Id, g.Name, db.MindsetResponses.Count(r => r.GroupId == g.Id)))
+        var counts = await db.RespondentGroups.AsNoTracking().Where(g => g.CampaignId == campaignId).OrderBy(g => g.Name)
+            .Select(g => new { g.Id, g.Name, Responses = db.MindsetResponses.Count(r => r.GroupId == g.Id) })
             .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The smallest group whose results are shown (never below <see cref="Suppression.MinimumFloor"/>; Core refuses lower).</summary>
-    public async Task<int> SetMinimumGroupSizeAsync(int? size, CancellationToken cancellationToken)
-    {
-        var id = db.Scope.OrganisationId ?? throw new InvalidOperationException("No organisation in scope.");
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == id, cancellationToken);
-        organisation.ChangeMinimumGroupSize(size);
-        await db.SaveChangesAsync(cancellationToken);
-        return organisation.MinimumGroupSize;
+        return counts.Select(c => LiveCount.Of(c.Id, c.Name, c.Responses, organisation.MinimumGroupSize)).ToList();
     }
 
     private async Task FrameworkAsync(Guid? frameworkId, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ namespace Waypoint.Features.Mindset;
 [Authorize(Policy = Policies.ViewSurveyResults)]
 [PostPolicy(Policies.ManageSurveys)]
 [EditsRecord(typeof(Core.Organisations.Organisation), RouteKey = null)]
-public sealed class IndexModel(CampaignService campaigns, OrganisationContext organisation) : PageModel
+public sealed class IndexModel(CampaignService campaigns, MindsetSettingsService settings, OrganisationContext organisation) : PageModel
 {
     public OrganisationContext Organisation => organisation;
 
@@ -47,7 +47,7 @@ public sealed class IndexModel(CampaignService campaigns, OrganisationContext or
         try
         {
             int? size = int.TryParse(MinimumGroupSize?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-            await campaigns.SetMinimumGroupSizeAsync(size, cancellationToken);
+            await settings.ChangeAsync(new MindsetSettingsInput(size), cancellationToken);
             return Redirect($"/{organisation.Organisation.Slug}/mindset?saved=true#smallest-group");
         }
         catch (RuleViolation violation)

@@ -56,12 +56,18 @@ public sealed record InvitationsInput(IReadOnlyList<string>? Emails);
 /// </summary>
 public sealed record SurveyAnswers(string? Link, string? Token, IReadOnlyList<AnswerInput>? Answers, IReadOnlyList<CommentInput>? Comments);
 
-/// <summary>A published figure: how many answered, the mean score (1 to 5), the spread of answers and the change since the last campaign.</summary>
-public sealed record CellDto(int Respondents, double? Mean, Distribution Distribution, double? Change)
+/// <summary>
+/// A published figure: how many responded, how many of them gave an answer on the scale (the figure rests on
+/// them), the mean score (1 to 5), the spread of answers, the same figure's mean in the last campaign and the
+/// change since then. Means are rounded to two places, halves away from zero; the change is the difference of the
+/// two rounded means, so it always agrees with them.
+/// </summary>
+public sealed record CellDto(int Respondents, int Answered, decimal Mean, Distribution Distribution, decimal? Previous, decimal? Change)
 {
-    public static CellDto From(Cell c) => new(c.Respondents, Round(c.Mean), c.Distribution, Round(c.Change));
+    public const int Places = 2;
 
-    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
+    public static CellDto From(Cell c) => new(c.Respondents, c.Answered, Figures.Round(c.Mean, Places), c.Distribution,
+        c.Previous is { } p ? Figures.Round(p, Places) : null, c.Change(Places));
 }
 
 public sealed record GroupCellDto(string Group, CellDto Figures);
@@ -82,9 +88,10 @@ public sealed record OverallDto(IReadOnlyList<GroupCellDto> Groups, CellDto? Tot
 public sealed record PreviousCampaignDto(Guid Id, string Name);
 
 /// <summary>
-/// A closed campaign's results, already cut down: <see cref="Shown"/> groups have figures; <see cref="HeldBack"/>
-/// groups are named only (too few answered to stay anonymous, or taken down beside such a group);
-/// <see cref="NoResponses"/> are groups no one answered in.
+/// A closed campaign's results as they were published when it closed, already cut down: <see cref="Shown"/> groups
+/// have figures (a feature may still hold a group back); <see cref="HeldBack"/> groups are named only (too few
+/// answered to stay anonymous, or taken down beside such a group); <see cref="NoResponses"/> are groups no one
+/// answered in. <see cref="MinimumGroupSize"/> is the one in force when the results were published.
 /// </summary>
 public sealed record ResultsDto(
     Guid CampaignId, string CampaignName, DateOnly ClosedOn, int MinimumGroupSize, PreviousCampaignDto? ComparedWith,
@@ -131,7 +138,7 @@ public static class MindsetApi
 
         mindset.MapPut("/settings", (MindsetSettingsInput input, MindsetSettingsService service, HttpContext http, CancellationToken ct) =>
                 Api.ChangeAsync(http, async () => MindsetSettingsDto.From(await service.OrganisationAsync(ct)), () => service.ChangeAsync(input, ct)))
-            .WithName("SetMindsetSettings").WithSummary("Change the smallest group whose survey results are shown: 3 to 100 (send If-Match)")
+            .WithName("SetMindsetSettings").WithSummary("Change the smallest group whose survey results are shown: 3 to 100 (send If-Match); campaigns already closed keep the minimum they closed with")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageSurveys);
     }
@@ -212,7 +219,7 @@ public static class MindsetApi
 
         campaigns.MapGet("/{id:guid}/counts", async Task<Results<Ok<List<LiveCount>>, NotFound>> (Guid id, CampaignService service, CancellationToken ct) =>
                 await service.LiveCountsAsync(id, ct) is { } counts ? TypedResults.Ok(counts) : TypedResults.NotFound())
-            .WithName("GetMindsetLiveCounts").WithSummary("While a campaign is open, how many have answered in each group (never a score); after closing, see the results")
+            .WithName("GetMindsetLiveCounts").WithSummary("While a campaign is open, how many have answered in each group (never a score); below the minimum group size only that there are fewer (fewerThan); after closing, see the results")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ViewSurveyResults);
 
@@ -233,7 +240,7 @@ public static class MindsetApi
                 await service.RenameGroupAsync(id, groupId, input.Name, ct) is null
                     ? TypedResults.NotFound()
                     : TypedResults.Ok(GroupOf(await ReadCampaignAsync(service, org, id, ct), groupId)))
-            .WithName("RenameMindsetGroup").WithSummary("Rename a group (also after closing: results match groups across campaigns by name)")
+            .WithName("RenameMindsetGroup").WithSummary("Rename a group (also after closing: published results keep the name they were published with)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageSurveys);
 
@@ -302,7 +309,7 @@ public static class MindsetApi
 
         results.MapGet("/", async Task<Results<Ok<ResultsDto>, NotFound>> (Guid id, ResultsService service, CancellationToken ct) =>
                 await service.ResultsAsync(id, ct) is { } view ? TypedResults.Ok(ResultsDto.From(view)) : TypedResults.NotFound())
-            .WithName("GetMindsetResults").WithSummary("A closed campaign's results per feature and group shown, with the change since the last campaign; held-back groups are named without figures")
+            .WithName("GetMindsetResults").WithSummary("A closed campaign's results as published when it closed: per feature and group shown, each figure resting on at least the minimum who answered it, with the change since the last campaign; held-back groups are named without figures")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ViewSurveyResults);
 

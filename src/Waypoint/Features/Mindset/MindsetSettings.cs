@@ -8,9 +8,10 @@ public sealed record MindsetSettingsInput(int? MinimumGroupSize);
 
 /// <summary>
 /// The smallest group whose survey results are shown. Never below 3 (<see cref="Waypoint.Core.Mindset.Suppression.MinimumFloor"/>):
-/// the rule lives on <see cref="Waypoint.Core.Organisations.Organisation.ChangeMinimumGroupSize"/>.
+/// the rule lives on <see cref="Waypoint.Core.Organisations.Organisation.ChangeMinimumGroupSize"/>. A change applies to
+/// campaigns that close afterwards: every campaign already closed is published first, with the minimum it closed under.
 /// </summary>
-public sealed class MindsetSettingsService(WaypointDb db)
+public sealed class MindsetSettingsService(WaypointDb db, ResultsPublisher publisher)
 {
     public async Task<int> MinimumGroupSizeAsync(CancellationToken cancellationToken) =>
         (await OrganisationAsync(cancellationToken)).MinimumGroupSize;
@@ -21,6 +22,7 @@ public sealed class MindsetSettingsService(WaypointDb db)
 
     public async Task ChangeAsync(MindsetSettingsInput input, CancellationToken cancellationToken)
     {
+        await publisher.PublishClosedAsync(cancellationToken);
         var id = db.Scope.OrganisationId ?? throw new InvalidOperationException("No organisation in scope.");
         var organisation = await db.Organisations.SingleAsync(o => o.Id == id, cancellationToken);
         organisation.ChangeMinimumGroupSize(input.MinimumGroupSize);

@@ -46,11 +46,19 @@ public sealed class ResponseService(WaypointDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Spends the invitation and stores the response in one transaction: both, or neither. The invitation row only
-    /// flips <see cref="Invitation.Spent"/>; nothing joins it to the response — no shared id, no time. So that not even
-    /// the engine's own row stamps (PostgreSQL's <c>xmin</c>, the id of the transaction that last wrote a row) single
-    /// out the invitation just spent, the same statement rewrites every invitation of the campaign: afterwards all of
-    /// them carry the stamp of the latest submission, and none says when it was spent.
+    /// Spends the invitation and stores the response in one transaction: both, or neither. Nothing joins the two,
+    /// not even for someone reading the database files, write-ahead log included (ADR 0008):
+    /// <list type="bullet">
+    /// <item>The invitation's own row is not written. The token's <see cref="Invitation.MarkOf">mark</see>, a hash
+    /// that cannot be matched to the invitation without the token, goes into a free place picked at random among
+    /// the group's invitations: the row that changes is a random one.</item>
+    /// <item>Every invitation of the campaign is rewritten in the same statements, so that PostgreSQL's row stamps
+    /// (<c>xmin</c>, the transaction that last wrote a row) and row positions single out none of them. The first
+    /// rewrite also locks them, so spends in one campaign take turns and the same token cannot be spent twice.</item>
+    /// <item>On SQLite the write-ahead log is checkpointed and emptied straight after, so a copy of the files holds
+    /// the answer only in the database itself, where rows keep no order of writing, and freed space is zeroed
+    /// (<c>secure_delete</c>).</item>
+    /// </list>
     /// </summary>
     public async Task SubmitByInvitationAsync(string? token, SubmissionInput input, CancellationToken cancellationToken)
     {
@@ -58,21 +66,43 @@ public sealed class ResponseService(WaypointDb db, TimeProvider clock)
         var (campaign, group, framework) = await PartsAsync(invitation.GroupId, cancellationToken);
         // Every answer is checked before anything is written: a refused response spends nothing.
         var response = Response.Submit(campaign, group, framework, input.Answers, input.Comments, await SurveyDay.TodayAsync(db, clock, cancellationToken));
+        var mark = Invitation.MarkOf(token!.Trim());
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var spent = await db.Invitations.Where(i => i.Id == invitation.Id && !i.Spent)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Spent, true), cancellationToken);
-        if (spent == 0)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // Someone used the same link a moment ago.
-            throw new RuleViolation("token", Response.SpentMessage);
+            var invitations = db.Invitations.Where(i => i.CampaignId == campaign.Id);
+            await invitations.ExecuteUpdateAsync(s => s.SetProperty(i => i.Spent, i => i.Spent), cancellationToken);
+            if (await db.Invitations.AnyAsync(i => i.SpentMark == mark, cancellationToken))
+            {
+                // Someone used the same link a moment ago.
+                throw new RuleViolation("token", Response.SpentMessage);
+            }
+
+            var free = await db.Invitations.Where(i => i.GroupId == group.Id && !i.Spent).Select(i => i.Id).ToListAsync(cancellationToken);
+            var place = Invitation.PlaceFor(free);
+            await invitations.ExecuteUpdateAsync(
+                s => s.SetProperty(i => i.Spent, i => i.Spent || i.Id == place)
+                    .SetProperty(i => i.SpentMark, i => i.Id == place ? mark : i.SpentMark),
+                cancellationToken);
+            db.MindsetResponses.Add(response);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await db.Invitations.Where(i => i.CampaignId == campaign.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Spent, i => i.Spent), cancellationToken);
-        db.MindsetResponses.Add(response);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await EmptyWriteAheadLogAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves SQLite's write-ahead log into the database and empties the log file, so that it no longer holds the
+    /// pages of the answer just stored beside the ones before them. If readers keep it from finishing, the next
+    /// answer by invitation tries again; the answer itself is stored either way.
+    /// </summary>
+    private async Task EmptyWriteAheadLogAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+        }
     }
 
     private async Task<(Campaign, RespondentGroup, Framework)> ByLinkAsync(string? linkCode, CancellationToken cancellationToken)
@@ -103,7 +133,9 @@ public sealed class ResponseService(WaypointDb db, TimeProvider clock)
             throw new RuleViolation("token", Response.UnknownLinkMessage);
         }
 
-        if (invitation.Spent)
+        // Spent the old way, on its own row, or since then: its mark sits in one of the group's places.
+        var mark = Invitation.MarkOf(token!.Trim());
+        if (invitation.SpentOnItsOwnRow || await db.Invitations.AnyAsync(i => i.SpentMark == mark, cancellationToken))
         {
             throw new RuleViolation("token", Response.SpentMessage);
         }

@@ -11,10 +11,11 @@ namespace Waypoint.Features.Mindset;
 public sealed record ResultsView(Campaign Campaign, Framework Framework, CampaignResults Results, Campaign? Previous);
 
 /// <summary>
-/// Results of closed campaigns, always through <see cref="MindsetResults"/>, which shows nothing that rests on fewer
-/// people than the organisation's minimum group size. Refusals never say how many answered in a held-back group.
+/// Results of closed campaigns, always as <see cref="ResultsPublisher"/> published them when they were first needed
+/// after closing: cut by <see cref="MindsetResults"/>, so that nothing rests on fewer people than the minimum group
+/// size then in force. Refusals never say how many answered in a held-back group.
 /// </summary>
-public sealed class ResultsService(WaypointDb db, TimeProvider clock, OutcomeService outcomes)
+public sealed class ResultsService(WaypointDb db, TimeProvider clock, OutcomeService outcomes, ResultsPublisher publisher)
 {
     public const string SuppressedMessage = "Results for this group are not shown: too few people in it answered for their answers to stay anonymous";
 
@@ -27,17 +28,13 @@ public sealed class ResultsService(WaypointDb db, TimeProvider clock, OutcomeSer
             return null;
         }
 
-        var organisation = await SurveyDay.OrganisationAsync(db, cancellationToken);
-        var today = SurveyDay.Today(organisation, clock);
-        campaign.EnsureClosed(today);
-
-        var previous = (await db.MindsetCampaigns.AsNoTracking()
-                .Where(c => c.Id != campaign.Id && c.ClosesOn < campaign.ClosesOn)
-                .OrderByDescending(c => c.ClosesOn).ToListAsync(cancellationToken))
-            .FirstOrDefault(c => c.StateOn(today) == CampaignState.Closed);
-        var earlier = previous is null ? null : (await CalculateAsync(previous, organisation.MinimumGroupSize, null, cancellationToken)).Results;
-        var (framework, results) = await CalculateAsync(campaign, organisation.MinimumGroupSize, earlier, cancellationToken);
-        return new ResultsView(campaign, framework, results, previous);
+        campaign.EnsureClosed(await SurveyDay.TodayAsync(db, clock, cancellationToken));
+        var published = await publisher.PublishedAsync(campaign.Id, cancellationToken);
+        var previous = published.ComparedWithId is { } earlier
+            ? await db.MindsetCampaigns.AsNoTracking().SingleAsync(c => c.Id == earlier, cancellationToken)
+            : null;
+        var framework = await db.MindsetFrameworks.AsNoTracking().SingleAsync(f => f.Id == campaign.FrameworkId, cancellationToken);
+        return new ResultsView(campaign, framework, published.Results, previous);
     }
 
     /// <summary>One feature's figures for one group (or for all, when <paramref name="group"/> is null), refused when held back.</summary>
@@ -114,14 +111,5 @@ public sealed class ResultsService(WaypointDb db, TimeProvider clock, OutcomeSer
         var feature = framework.Features.FirstOrDefault(f => f.Number == featureNumber)
                       ?? throw new RuleViolation("featureNumber", "This campaign's framework has no feature with that number");
         return (campaign, feature);
-    }
-
-    private async Task<(Framework Framework, CampaignResults Results)> CalculateAsync(Campaign campaign, int minimum, CampaignResults? previous, CancellationToken cancellationToken)
-    {
-        var framework = await db.MindsetFrameworks.AsNoTracking().SingleAsync(f => f.Id == campaign.FrameworkId, cancellationToken);
-        var groups = await db.RespondentGroups.AsNoTracking().Where(g => g.CampaignId == campaign.Id).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
-        var responses = await db.MindsetResponses.AsNoTracking().Where(r => r.CampaignId == campaign.Id).ToListAsync(cancellationToken);
-        var respondents = responses.Select(r => new Respondent(groups[r.GroupId], r.Answers, r.Comments)).ToList();
-        return (framework, MindsetResults.Calculate(framework, [.. groups.Values], respondents, minimum, previous));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Waypoint.Core;
 using Waypoint.Core.Organisations;
 using Waypoint.Core.Outcomes;
 
@@ -155,7 +156,7 @@ public static class Charts
 
         var rows = values
             .Select(m => new ChartRow(m.Date, m.Value,
-                m.Date < plan.Baseline.Date ? "Before the baseline" : OutcomeWords.Value(Math.Round(ProgressRules.Expected(plan, m.Date), 2), unit),
+                m.Date < plan.Baseline.Date ? "Before the baseline" : OutcomeWords.Value(Figures.Round(ProgressRules.Expected(plan, m.Date), 2), unit),
                 m.Note))
             .ToList();
 
@@ -168,7 +169,7 @@ public static class Charts
         if (values.Count > 0)
         {
             var last = values[^1];
-            summary.Append(CultureInfo.InvariantCulture, $" The trajectory expected {OutcomeWords.Value(Math.Round(ProgressRules.Expected(plan, last.Date), 2), unit)} on {OutcomeWords.Date(last.Date)}. Status: {OutcomeWords.Status(view.Status)}.");
+            summary.Append(CultureInfo.InvariantCulture, $" The trajectory expected {OutcomeWords.Value(Figures.Round(ProgressRules.Expected(plan, last.Date), 2), unit)} on {OutcomeWords.Date(last.Date)}. Status: {OutcomeWords.Status(view.Status)}.");
         }
 
         if (revisions.Count > 0)

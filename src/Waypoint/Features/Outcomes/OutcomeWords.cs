@@ -1,4 +1,5 @@
 using System.Globalization;
+using Waypoint.Core;
 using Waypoint.Core.Outcomes;
 
 namespace Waypoint.Features.Outcomes;
@@ -76,7 +77,8 @@ public static class OutcomeWords
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
 
-    public static string Number(decimal value) => value.ToString("#,0.######", British);
+    /// <summary>A value as given, to at most six decimal places, halves away from zero (<see cref="Figures"/>).</summary>
+    public static string Number(decimal value) => Figures.Round(value, 6).ToString("#,0.######", British);
 
     /// <summary>A value with its unit: "53.5%", "12 days".</summary>
     public static string Value(decimal value, string unit) =>
@@ -87,6 +89,6 @@ public static class OutcomeWords
     {
         null => "No value since the baseline",
         { } p when view.Indicator.Direction == Core.Outcomes.Direction.Maintain => p >= 1m ? "Inside the band" : "Outside the band",
-        { } p => $"{Math.Round(p * 100m, 0, MidpointRounding.AwayFromZero).ToString("0", British)}% of the way",
+        { } p => $"{Figures.Text(p * 100m, 0)}% of the way",
     };
 }

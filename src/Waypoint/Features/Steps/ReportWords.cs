@@ -99,13 +99,15 @@ public static class ReportWords
         _ => "govuk-tag govuk-tag--grey",
     };
 
-    public static string Percent(double share) => $"{Math.Round(share * 100, 0).ToString("0", CultureInfo.InvariantCulture)}%";
+    /// <summary>A share as a whole percentage, halves away from zero (<see cref="Figures"/>): 1 in 8 is 13%.</summary>
+    public static string Percent(double share) => Figures.PercentText(share);
 
-    public static string Days(double days) => days == 1 ? "1 day" : $"{days.ToString("0.#", CultureInfo.InvariantCulture)} days";
+    /// <summary>Days to at most one decimal place, halves away from zero: 2.25 days is 2.3 days.</summary>
+    public static string Days(double days) => Figures.Round(days, 1) is var shown && shown == 1m ? "1 day" : $"{shown.ToString("0.#", CultureInfo.InvariantCulture)} days";
 
     public static string Steps(int count) => count == 1 ? "1 step" : $"{count.ToString(CultureInfo.InvariantCulture)} steps";
 
-    public static string Impact(double mean) => mean.ToString("0.0", CultureInfo.InvariantCulture);
+    public static string Impact(double mean) => Figures.Text(mean, 1);
 
     /// <summary>The indicator's movement over a step: "from 40 to 46", or what is known of it.</summary>
     public static string Movement(decimal? from, decimal? to) => (from, to) switch
@@ -149,7 +151,7 @@ public static class ReportWords
         return total == 0
             ? $"No steps were finished in the {weeks.Count} weeks from {OutcomeWords.Date(weeks[0].Week)}."
             : $"{Steps(total)} finished in the {weeks.Count} weeks from the week of {OutcomeWords.Date(weeks[0].Week)}, " +
-              $"{(total / (double)weeks.Count).ToString("0.0", CultureInfo.InvariantCulture)} a week on average; " +
+              $"{Figures.Text(total / (double)weeks.Count, 1)} a week on average; " +
               $"the most in one week was {busiest.Done.ToString(CultureInfo.InvariantCulture)}, in the week of {OutcomeWords.Date(busiest.Week)}.";
     }
 
