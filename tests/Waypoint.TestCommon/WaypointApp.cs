@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Access;
@@ -70,6 +72,15 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Adds or replaces services before the app starts, such as a decorator that counts calls to a real service.</summary>
+    public WaypointApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -77,6 +88,14 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
     }
 
     /// <summary>Migrates and seeds, once. Every helper awaits it.</summary>
@@ -110,6 +129,38 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
                         ?? throw new InvalidOperationException("The server did not say where it listens.");
         ServerAddress = new Uri(addresses.First());
         return ServerAddress;
+    }
+
+    /// <summary>
+    /// A client of the Kestrel server (see <see cref="ServeOnKestrelAsync"/>) whose connections come from the given
+    /// loopback address, such as 127.0.0.2: to the app, a different client address. It keeps cookies and does not
+    /// follow redirects.
+    /// </summary>
+    public HttpClient ClientFrom(string loopbackAddress)
+    {
+        var server = ServerAddress ?? throw new InvalidOperationException("Serve the app on Kestrel first.");
+        var local = IPAddress.Parse(loopbackAddress);
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = true,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(local, 0));
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = server };
     }
 
     /// <summary>A client that does not follow redirects and keeps cookies, signed in as nobody.</summary>

@@ -7,16 +7,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waypoint.Data;
 using Waypoint.Infrastructure;
 using Waypoint.Infrastructure.Auth;
+using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Account;
 
 [AllowAnonymous]
+[RateLimitedAs(RateLimitKind.SignIn)]
 public sealed class SignInModel(SignInManager<WaypointUser> signIn, UserManager<WaypointUser> users, WaypointSettings settings) : PageModel
 {
+    // From the form only: the rate limiter partitions sign-in attempts by this field (ADR 0012), so it must be the one
+    // the check uses; and a password never travels in an address.
     [BindProperty]
+    [FromForm(Name = "email")]
     public string? Email { get; set; }
 
     [BindProperty]
+    [FromForm(Name = "password")]
     public string? Password { get; set; }
 
     [BindProperty(SupportsGet = true)]
