@@ -5,6 +5,7 @@ public static class FeatureServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddScoped<Account.PasswordSignIn>();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<People.PeopleService>();
         services.AddScoped<Teams.TeamService>();
