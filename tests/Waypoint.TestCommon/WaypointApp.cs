@@ -31,11 +31,18 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string> _settings;
 
     protected WaypointApp(DatabaseProvider provider)
+        : this(provider, provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(Path.GetTempPath(), $"waypoint-test-{Guid.NewGuid():N}.db")}"
+            : PostgresServer.CreateDatabase())
+    {
+    }
+
+    /// <summary>An app on a database that already exists and is not the app's to delete.</summary>
+    protected WaypointApp(DatabaseProvider provider, string connectionString, bool ownsDatabase = true)
     {
         Provider = provider;
-        ConnectionString = provider == DatabaseProvider.Sqlite
-            ? $"Data Source={Path.Combine(Path.GetTempPath(), $"waypoint-test-{Guid.NewGuid():N}.db")}"
-            : PostgresServer.CreateDatabase();
+        ConnectionString = connectionString;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string>
         {
             ["Waypoint:Database:Provider"] = provider.ToString(),
@@ -62,7 +69,7 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Whether the database is this app's own throwaway one (not one a test pointed it at).</summary>
-    private bool _ownsDatabase = true;
+    private bool _ownsDatabase;
 
     /// <summary>Changes a setting before the app starts (for example a low rate limit).</summary>
     public WaypointApp With(string key, string value)
@@ -239,6 +246,9 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
 public sealed class SqliteApp() : WaypointApp(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApp() : WaypointApp(DatabaseProvider.Postgres);
+
+/// <summary>An app on a database a test made and looks after itself (one it runs <c>waypoint</c> processes against).</summary>
+public sealed class AppOnDatabase(DatabaseProvider provider, string connectionString) : WaypointApp(provider, connectionString, ownsDatabase: false);
 
 /// <summary>Reading pages and submitting their forms, as a browser without JavaScript would.</summary>
 public static class PageClient
