@@ -233,7 +233,7 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + ".startup-lock" })
             {
                 File.Delete(path);
             }

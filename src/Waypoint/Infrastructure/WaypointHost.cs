@@ -131,6 +131,7 @@ public static class WaypointHost
         {
             o.AddDocumentTransformer<ApiDocument>();
             o.AddOperationTransformer<AnonymousOperations>();
+            o.AddOperationTransformer<RateLimitedOperations>();
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

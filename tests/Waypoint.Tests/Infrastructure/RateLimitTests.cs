@@ -195,6 +195,17 @@ public sealed class RateLimitTests(RateLimitTests.LowLimits fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_openapi_document_says_every_operation_may_be_refused_with_429()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await _app.ClientFrom("127.0.0.71").GetStringAsync("/openapi/v1.json"));
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
+        Assert.NotEmpty(operations);
+        Assert.All(operations, o => Assert.True(o.Value.GetProperty("responses").TryGetProperty("429", out _), $"{o.Name} does not mention 429"));
+        var answers = document.RootElement.GetProperty("paths").GetProperty("/api/v1/orgs/{org}/mindset/responses").GetProperty("post").GetProperty("responses").GetProperty("429");
+        Assert.Contains("client address", answers.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_ipv6_client_is_one_client_across_its_64_bit_prefix()
     {
         Assert.Equal(
