@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Waypoint.Core.Access;
@@ -29,11 +31,18 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string> _settings;
 
     protected WaypointApp(DatabaseProvider provider)
+        : this(provider, provider == DatabaseProvider.Sqlite
+            ? $"Data Source={Path.Combine(Path.GetTempPath(), $"waypoint-test-{Guid.NewGuid():N}.db")}"
+            : PostgresServer.CreateDatabase())
+    {
+    }
+
+    /// <summary>An app on a database that already exists and is not the app's to delete.</summary>
+    protected WaypointApp(DatabaseProvider provider, string connectionString, bool ownsDatabase = true)
     {
         Provider = provider;
-        ConnectionString = provider == DatabaseProvider.Sqlite
-            ? $"Data Source={Path.Combine(Path.GetTempPath(), $"waypoint-test-{Guid.NewGuid():N}.db")}"
-            : PostgresServer.CreateDatabase();
+        ConnectionString = connectionString;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string>
         {
             ["Waypoint:Database:Provider"] = provider.ToString(),
@@ -60,7 +69,7 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Whether the database is this app's own throwaway one (not one a test pointed it at).</summary>
-    private bool _ownsDatabase = true;
+    private bool _ownsDatabase;
 
     /// <summary>Changes a setting before the app starts (for example a low rate limit).</summary>
     public WaypointApp With(string key, string value)
@@ -79,6 +88,15 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
         return _clock;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Adds or replaces services before the app starts, such as a decorator that counts calls to a real service.</summary>
+    public WaypointApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -87,10 +105,18 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (_clock is { } clock)
+        builder.ConfigureTestServices(services =>
         {
-            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services => services.AddSingleton<TimeProvider>(clock));
-        }
+            if (_clock is { } clock)
+            {
+                services.AddSingleton<TimeProvider>(clock);
+            }
+
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
     }
 
     /// <summary>Migrates and seeds, once. Every helper awaits it.</summary>
@@ -124,6 +150,38 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
                         ?? throw new InvalidOperationException("The server did not say where it listens.");
         ServerAddress = new Uri(addresses.First());
         return ServerAddress;
+    }
+
+    /// <summary>
+    /// A client of the Kestrel server (see <see cref="ServeOnKestrelAsync"/>) whose connections come from the given
+    /// loopback address, such as 127.0.0.2: to the app, a different client address. It keeps cookies and does not
+    /// follow redirects.
+    /// </summary>
+    public HttpClient ClientFrom(string loopbackAddress)
+    {
+        var server = ServerAddress ?? throw new InvalidOperationException("Serve the app on Kestrel first.");
+        var local = IPAddress.Parse(loopbackAddress);
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = true,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(local, 0));
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = server };
     }
 
     /// <summary>A client that does not follow redirects and keeps cookies, signed in as nobody.</summary>
@@ -189,7 +247,7 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + ".startup-lock" })
             {
                 File.Delete(path);
             }
@@ -202,6 +260,9 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
 public sealed class SqliteApp() : WaypointApp(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApp() : WaypointApp(DatabaseProvider.Postgres);
+
+/// <summary>An app on a database a test made and looks after itself (one it runs <c>waypoint</c> processes against).</summary>
+public sealed class AppOnDatabase(DatabaseProvider provider, string connectionString) : WaypointApp(provider, connectionString, ownsDatabase: false);
 
 /// <summary>Reading pages and submitting their forms, as a browser without JavaScript would.</summary>
 public static class PageClient

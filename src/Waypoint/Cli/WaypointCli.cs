@@ -76,9 +76,9 @@ public static class WaypointCli
         var seedDemo = new Command("seed-demo", "Create the demo organisations (anytown and otherton). Running it again changes nothing.");
         seedDemo.SetAction((_, ct) => Guard(() => WithServices(async (services, requestServices) =>
         {
-            await DatabaseStartup.MigrateAsync(services, ct);
-            var report = await requestServices.GetRequiredService<DemoSeeder>().SeedAsync(Environment.GetEnvironmentVariable(DemoSeeder.PasswordVariable), ct);
-            Console.WriteLine(report.Describe());
+            await using var held = await DatabaseStartup.LockAsync(services, ct);
+            await DatabaseStartup.MigrateHoldingLockAsync(services, held, ct);
+            await SeedDemoAsync(requestServices.GetRequiredService<DemoSeeder>(), ct);
             return 0;
         }, ct, requireCurrent: false)));
         root.Subcommands.Add(seedDemo);
@@ -159,24 +159,38 @@ public static class WaypointCli
     {
         var app = WaypointHost.BuildWebApplication(WaypointHost.CreateBuilder(args));
         var settings = app.Services.GetRequiredService<WaypointSettings>();
-        if (settings.Database.MigrateOnStart)
+        if (settings.Database.MigrateOnStart || settings.Demo.Seed)
         {
-            await DatabaseStartup.MigrateAsync(app.Services, cancellationToken);
-        }
-
-        if (settings.Demo.Seed)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-            if (await seeder.IsDatabaseEmptyAsync(cancellationToken))
+            // Held while migrating and seeding, so that instances starting together take turns (ADR 0014).
+            await using var held = await DatabaseStartup.LockAsync(app.Services, cancellationToken);
+            if (settings.Database.MigrateOnStart)
             {
-                var report = await seeder.SeedAsync(Environment.GetEnvironmentVariable(DemoSeeder.PasswordVariable), cancellationToken);
-                Console.WriteLine(report.Describe());
+                await DatabaseStartup.MigrateHoldingLockAsync(app.Services, held, cancellationToken);
+            }
+
+            if (settings.Demo.Seed)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+                // An interrupted seed left nothing (it is one transaction), so the database is still new.
+                if (await seeder.IsDatabaseEmptyAsync(cancellationToken))
+                {
+                    await SeedDemoAsync(seeder, cancellationToken);
+                }
             }
         }
 
         await app.RunAsync();
         return 0;
+    }
+
+    private static async Task SeedDemoAsync(DemoSeeder seeder, CancellationToken cancellationToken)
+    {
+        var report = await seeder.SeedAsync(
+            Environment.GetEnvironmentVariable(DemoSeeder.PasswordVariable),
+            organisations => Console.WriteLine(DemoSeedReport.Starting(organisations)),
+            cancellationToken);
+        Console.WriteLine(report.Describe());
     }
 
     /// <summary>Runs a subcommand with the application's services, without a web server.</summary>

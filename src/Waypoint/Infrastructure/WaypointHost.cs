@@ -1,9 +1,7 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using System.Globalization;
 using System.Text.Json.Serialization;
@@ -136,19 +134,11 @@ public static class WaypointHost
             o.AddDocumentTransformer<ApiDocument>();
             o.AddOperationTransformer<AnonymousOperations>();
             o.AddOperationTransformer<IdempotentOperations>();
+            o.AddOperationTransformer<RateLimitedOperations>();
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimits.PartitionFor(context, settings.RateLimits));
-        });
+        services.AddWaypointRateLimits(settings.RateLimits);
     }
 
     /// <summary>Runs from a checkout, a build folder or a published folder: the content root is where the app's files are.</summary>
@@ -197,8 +187,9 @@ public static class WaypointHost
         });
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After routing and authentication: an allowance belongs to the endpoint chosen and the person validated.
+        app.UseWaypointRateLimits();
         app.UseMiddleware<TenancyMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();

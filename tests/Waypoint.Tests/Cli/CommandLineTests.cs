@@ -117,6 +117,11 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("nothing changed", second.Out, StringComparison.Ordinal);
 
+        // Otherton's operator adds a person Anytown already has: nothing of Anytown's account is printed or kept here.
+        var guest = await RunAsync("users add --org otherton --email member@anytown.example --role Viewer");
+        Assert.Equal(0, guest.ExitCode);
+        Assert.Equal("member@anytown.example added to otherton as Viewer.", guest.Out.Trim());
+
         var added = await RunAsync("users add --org anytown --email analyst@anytown.example --role Member --name \"Ana Lyst\" --password-stdin", input: "a strong enough password");
         Assert.Equal(0, added.ExitCode);
         Assert.Contains("added to anytown as Member", added.Out, StringComparison.Ordinal);
@@ -136,6 +141,11 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Contains("\"yourRole\":\"Member\"", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/orgs/otherton")).StatusCode);
+
+        var guestName = await app.WithDbAsync(db => db.Memberships.IgnoreQueryFilters()
+            .Where(m => m.OrganisationId == Waypoint.Features.Demo.DemoSeeder.IdFor("otherton") && m.UserId == Waypoint.Features.Demo.DemoSeeder.IdFor("member@anytown.example"))
+            .Select(m => m.DisplayName).SingleAsync());
+        Assert.Equal("member", guestName);
 
         var stored = await app.WithDbAsync(db => db.ApiTokens.IgnoreQueryFilters().ToListAsync());
         Assert.DoesNotContain(stored, t => t.SecretHash.Contains(secret, StringComparison.Ordinal));

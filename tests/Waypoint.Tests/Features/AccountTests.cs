@@ -46,7 +46,11 @@ public abstract class AccountTests(WaypointApp app)
 
         var response = await client.SubmitFormAsync("/account/sign-in", new() { ["email"] = email, ["password"] = "the right password 12" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked for 15 minutes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Refused in the same words as a wrong password, so that nobody learns the account exists (SignInDisclosureTests).
+        var page = await PageClient.ParseAsync(response);
+        Assert.Equal("Enter an email address and password that match an account", page.QuerySelector(".govuk-error-summary a[href='#email']")!.TextContent);
+        Assert.Contains("locked for 15 minutes", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/anytown")).StatusCode);
     }
 
     [Fact]

@@ -70,6 +70,24 @@ public abstract class DirectoryPagesTests(WaypointApp app)
     }
 
     [Fact]
+    public async Task Adding_a_person_who_already_has_an_account_shows_only_the_name_typed_here()
+    {
+        var anytown = await app.SignedInAsync("admin@anytown.example");
+        var email = $"known-{Guid.NewGuid():N}@anytown.example";
+        Assert.Equal(HttpStatusCode.Redirect, (await anytown.SubmitFormAsync("/anytown/people/new", new()
+        {
+            ["email"] = email, ["displayName"] = "Anytown's Private Name", ["role"] = "Member", ["password"] = "plum kettle harbour",
+        })).StatusCode);
+
+        var otherton = await app.SignedInAsync("admin@otherton.example");
+        var added = await otherton.SubmitFormAsync("/otherton/people/new", new() { ["email"] = email, ["displayName"] = "Guest Reviewer", ["role"] = "Viewer" });
+        Assert.Equal("/otherton/people", added.Headers.Location?.OriginalString);
+        var people = await otherton.GetPageAsync("/otherton/people");
+        Assert.Contains(people.QuerySelectorAll("td"), cell => cell.TextContent == "Guest Reviewer");
+        Assert.DoesNotContain("Anytown's Private Name", people.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_admin_adds_a_person_changes_their_role_and_removes_them()
     {
         var admin = await app.SignedInAsync("admin@anytown.example");

@@ -55,6 +55,55 @@ public abstract class MembersApiTests(WaypointApp app)
     }
 
     [Fact]
+    public async Task Adding_an_email_that_already_has_an_account_answers_exactly_as_adding_a_new_one()
+    {
+        // An account Anytown made, under the name Anytown gave it; and an email nobody has used.
+        var anytown = await app.ApiClientAsync("anytown", "admin@anytown.example");
+        var existing = $"existing-{Guid.NewGuid():N}@anytown.example";
+        (await anytown.PostAsync(Members, Json($$"""{"email":"{{existing}}","displayName":"Anytown's Private Name","role":"Member","password":"a password of their own"}"""))).EnsureSuccessStatusCode();
+        var fresh = $"fresh-{Guid.NewGuid():N}@anytown.example";
+
+        const string OthertonMembers = "/api/v1/orgs/otherton/members/";
+        var otherton = await app.ApiClientAsync("otherton", "admin@otherton.example");
+
+        // A weak password is refused in the same words for both, before anyone looks for an account.
+        var weak = new List<string>();
+        foreach (var email in new[] { existing, fresh })
+        {
+            var refused = await otherton.PostAsync(OthertonMembers, Json($$"""{"email":"{{email}}","role":"Viewer","password":"password"}"""));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            weak.Add(JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("password")[0].GetString()!);
+        }
+
+        Assert.Equal(weak[0], weak[1]);
+
+        // Added with no name, each is known here by the first part of their email; with a name, by that name.
+        var added = new List<JsonElement>();
+        foreach (var email in new[] { existing, fresh })
+        {
+            var response = await otherton.PostAsync(OthertonMembers, Json($$"""{"email":"{{email}}","role":"Viewer"}"""));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            added.Add(await response.Content.ReadFromJsonAsync<JsonElement>());
+        }
+
+        Assert.Equal(existing.Split('@')[0], added[0].GetProperty("displayName").GetString());
+        Assert.Equal(fresh.Split('@')[0], added[1].GetProperty("displayName").GetString());
+        Assert.Equal(added[0].EnumerateObject().Select(p => p.Name), added[1].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Viewer", added[0].GetProperty("role").GetString());
+
+        var list = await otherton.GetStringAsync(OthertonMembers + "?pageSize=100");
+        Assert.DoesNotContain("Anytown's Private Name", list, StringComparison.Ordinal);
+
+        // The organisation's own name for them is the one it sees wherever it shows people: here, a service's manager.
+        var service = await otherton.PostAsync("/api/v1/orgs/otherton/services/", Json(
+            $$"""{"name":"Reviewed service {{Guid.NewGuid():N}}","serviceManagerId":"{{added[0].GetProperty("userId").GetString()}}"}"""));
+        Assert.Equal(existing.Split('@')[0], (await service.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("serviceManagerName").GetString());
+
+        // Anytown still knows the person by its own name.
+        Assert.Contains("Anytown's Private Name", await anytown.GetStringAsync(Members + "?pageSize=100"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lists_are_paged()
     {
         var admin = await app.ApiClientAsync("anytown", "admin@anytown.example");

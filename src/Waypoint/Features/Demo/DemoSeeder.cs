@@ -14,6 +14,10 @@ namespace Waypoint.Features.Demo;
 /// <summary>What seeding did, for the person who ran it.</summary>
 public sealed record DemoSeedReport(IReadOnlyList<string> OrganisationsCreated, int UsersCreated, string? GeneratedPassword)
 {
+    /// <summary>Said before seeding starts, since it takes seconds and a stop part-way must not look like a hang.</summary>
+    public static string Starting(IReadOnlyList<string> organisations) =>
+        $"waypoint: creating the demo organisations {string.Join(" and ", organisations)}; this takes a few seconds.";
+
     public string Describe()
     {
         if (OrganisationsCreated.Count == 0)
@@ -33,7 +37,8 @@ public sealed record DemoSeedReport(IReadOnlyList<string> OrganisationsCreated, 
 
 /// <summary>
 /// Creates Anytown Borough Council and a second small organisation, Otherton, so isolation can be seen. The same
-/// names always get the same ids, and an organisation that already exists is left exactly as it is.
+/// names always get the same ids, and an organisation that already exists is left exactly as it is (it was made
+/// whole, in one transaction).
 /// </summary>
 public sealed class DemoSeeder(WaypointDb db, UserManager<WaypointUser> users, TimeProvider clock)
 {
@@ -81,37 +86,60 @@ public sealed class DemoSeeder(WaypointDb db, UserManager<WaypointUser> users, T
             [new("Street lighting", "Reporting and repairing street lights.", null)]),
     ];
 
+    /// <summary>Whether <c>serve</c> should seed: only a new database, with no organisation and no account.</summary>
     public async Task<bool> IsDatabaseEmptyAsync(CancellationToken cancellationToken) =>
         !await db.Organisations.AnyAsync(cancellationToken) && !await db.Users.AnyAsync(cancellationToken);
 
-    public async Task<DemoSeedReport> SeedAsync(string? password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates whichever demo organisations are missing, all in one transaction: an interrupted seed (a crash, a
+    /// kill) leaves nothing behind, so the next <c>serve</c> still finds a new database and seeds it, and
+    /// <c>seed-demo</c> never finds an organisation half made. Callers hold the start-up lock, so two instances never
+    /// seed at once.
+    /// </summary>
+    /// <summary>Creates whichever demo organisations are missing; see the overload.</summary>
+    public Task<DemoSeedReport> SeedAsync(string? password, CancellationToken cancellationToken) => SeedAsync(password, null, cancellationToken);
+
+    /// <param name="password">The demo users' password; generated (and reported once) when empty.</param>
+    /// <param name="starting">Called before the first write, with the organisations about to be made: seeding takes seconds.</param>
+    /// <param name="cancellationToken">Cancels the seeding, which then leaves nothing behind.</param>
+    public async Task<DemoSeedReport> SeedAsync(string? password, Action<IReadOnlyList<string>>? starting, CancellationToken cancellationToken)
     {
-        var created = new List<string>();
-        var usersCreated = 0;
-        string? generated = null;
+        var missing = new List<OrganisationSpec>();
         foreach (var spec in Organisations)
         {
-            if (await db.Organisations.AnyAsync(o => o.Slug == spec.Slug, cancellationToken))
+            if (!await db.Organisations.AnyAsync(o => o.Slug == spec.Slug, cancellationToken))
             {
-                continue;
+                missing.Add(spec);
             }
-
-            if (string.IsNullOrEmpty(password))
-            {
-                password = generated = PeopleService.GeneratePassword();
-            }
-
-            usersCreated += await SeedOrganisationAsync(spec, password, cancellationToken);
-            created.Add(spec.Slug);
         }
 
-        return new DemoSeedReport(created, usersCreated, generated);
+        if (missing.Count == 0)
+        {
+            return new DemoSeedReport([], 0, null);
+        }
+
+        string? generated = null;
+        if (string.IsNullOrEmpty(password))
+        {
+            password = generated = PeopleService.GeneratePassword();
+        }
+
+        var slugs = missing.Select(s => s.Slug).ToList();
+        starting?.Invoke(slugs);
+        var usersCreated = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var spec in missing)
+        {
+            usersCreated += await SeedOrganisationAsync(spec, password, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new DemoSeedReport(slugs, usersCreated, generated);
     }
 
     private async Task<int> SeedOrganisationAsync(OrganisationSpec spec, string password, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var organisation = new Organisation(IdFor(spec.Slug), spec.Slug, spec.Name, now);
         db.Organisations.Add(organisation);
 
@@ -141,7 +169,7 @@ public sealed class DemoSeeder(WaypointDb db, UserManager<WaypointUser> users, T
             }
 
             userIds[person.Email] = user.Id;
-            db.Memberships.Add(new Membership(IdFor($"{spec.Slug}/membership/{person.Email}"), organisation.Id, user.Id, person.Role, now));
+            db.Memberships.Add(new Membership(IdFor($"{spec.Slug}/membership/{person.Email}"), organisation.Id, user.Id, person.Role, now, person.Name));
         }
 
         foreach (var (name, description) in spec.Teams)
@@ -164,7 +192,6 @@ public sealed class DemoSeeder(WaypointDb db, UserManager<WaypointUser> users, T
             await DemoMindset.SeedAsync(db, organisation.Id, IdFor, now, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return created;
     }
 

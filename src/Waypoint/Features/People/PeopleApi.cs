@@ -14,8 +14,9 @@ public sealed record MemberDto(Guid Id, Guid UserId, string DisplayName, string 
 }
 
 /// <summary>
-/// What a client sends to add a person. A person new to Waypoint needs a display name, and a password unless
-/// they will use single sign-on.
+/// What a client sends to add a person: their email, the name this organisation will know them by (default: the
+/// email's first part) and a role, with a first password used only if the email has no account yet (and not needed
+/// for single sign-on). The answer is the same whether or not the account existed.
 /// </summary>
 public sealed record MemberInput(string? Email, string? DisplayName, Role? Role, string? Password);
 
@@ -46,7 +47,7 @@ public static class PeopleApi
                 http.Response.Headers.ETag = Api.ETagFor(member);
                 return TypedResults.Created($"/api/v1/orgs/{http.GetRouteValue("org")}/members/{member.Id}", member);
             })
-            .WithName("AddMember").WithSummary("Add a person to the organisation with a role")
+            .WithName("AddMember").WithSummary("Add a person to the organisation with a role, under the name given here; answers the same whether or not the email already has an account")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageMembers);
 

@@ -70,3 +70,29 @@ public sealed class IdempotentOperations : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Says on every rate-limited operation that it may be refused for its allowance (ADR 0012).</summary>
+public sealed class RateLimitedOperations : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RateLimitedAsAttribute>().LastOrDefault() is { } limited)
+        {
+            var whose = limited.Kind == RateLimitKind.Api
+                ? "this person (all their tokens together) or, without a valid token, this client address"
+                : "this client address";
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("429", new OpenApiResponse
+            {
+                Description = $"Too many requests from {whose}: problem details, with Retry-After giving the seconds to wait.",
+                Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before trying again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+                },
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType() },
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+}
