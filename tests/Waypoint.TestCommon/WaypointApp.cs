@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Waypoint.Core.Access;
 using Waypoint.Data;
 using Waypoint.Features.Demo;
@@ -70,6 +71,15 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
         return this;
     }
 
+    private readonly List<ILoggerProvider> _loggers = [];
+
+    /// <summary>Also sends the app's log entries to this provider, as a real logging sink would receive them.</summary>
+    public WaypointApp WithLogger(ILoggerProvider provider)
+    {
+        _loggers.Add(provider);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -77,6 +87,14 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging =>
+        {
+            foreach (var provider in _loggers)
+            {
+                logging.AddProvider(provider);
+            }
+        });
     }
 
     /// <summary>Migrates and seeds, once. Every helper awaits it.</summary>

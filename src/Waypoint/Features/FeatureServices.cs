@@ -5,6 +5,7 @@ public static class FeatureServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddScoped<Account.PasswordSignIn>();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<People.PeopleService>();
         services.AddScoped<Teams.TeamService>();
@@ -31,6 +32,7 @@ public static class FeatureEndpoints
     {
         var api = app.MapGroup("/api/v1/orgs/{org}")
             .WithTags("Organisation")
+            .WithMetadata(new Infrastructure.Web.RateLimitedAsAttribute(Infrastructure.Web.RateLimitKind.Api))
             .AddEndpointFilter(Infrastructure.Web.RuleViolationFilter.AsValidationProblem);
         Organisations.OrganisationsApi.Map(api);
         Teams.TeamsApi.Map(api);

@@ -1,9 +1,7 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using System.Globalization;
 using System.Text.Json.Serialization;
@@ -136,16 +134,7 @@ public static class WaypointHost
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimits.PartitionFor(context, settings.RateLimits));
-        });
+        services.AddWaypointRateLimits(settings.RateLimits);
     }
 
     /// <summary>Runs from a checkout, a build folder or a published folder: the content root is where the app's files are.</summary>
@@ -194,8 +183,9 @@ public static class WaypointHost
         });
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After routing and authentication: an allowance belongs to the endpoint chosen and the person validated.
+        app.UseWaypointRateLimits();
         app.UseMiddleware<TenancyMiddleware>();
         app.UseAuthorization();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Waypoint.Core;
 using Waypoint.Core.Organisations;
 using Waypoint.Data;
+using Waypoint.Features.People;
 
 namespace Waypoint.Features.Services;
 
@@ -43,9 +44,9 @@ public sealed class ServiceDirectory(WaypointDb db)
 
     private IQueryable<ServiceView> Views(IQueryable<Service> services) =>
         from s in services.AsNoTracking()
-        join u in db.Users on s.ServiceManagerId equals u.Id into managers
+        join n in PersonNames.InScope(db) on s.ServiceManagerId equals n.UserId into managers
         from m in managers.DefaultIfEmpty()
-        select new ServiceView(s, m == null ? null : m.DisplayName);
+        select new ServiceView(s, s.ServiceManagerId == null ? null : m == null ? PersonNames.FormerMember : m.Name);
 
     private async Task CheckAsync(Service service, CancellationToken cancellationToken)
     {
