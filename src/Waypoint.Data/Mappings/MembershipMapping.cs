@@ -14,7 +14,6 @@ internal sealed class MembershipMapping : IEntityTypeConfiguration<Membership>
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<WaypointUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
-        builder.Property(m => m.DisplayName).HasMaxLength(Membership.DisplayNameMaxLength);
         builder.HasIndex(m => new { m.OrganisationId, m.UserId }).IsUnique();
         builder.HasIndex(m => m.UserId);
     }

@@ -229,10 +229,6 @@ namespace Waypoint.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("DisplayName")
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 

@@ -218,10 +218,6 @@ namespace Waypoint.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("DisplayName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 

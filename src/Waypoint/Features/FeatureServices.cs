@@ -5,7 +5,6 @@ public static class FeatureServices
 {
     public static void Add(IServiceCollection services)
     {
-        services.AddScoped<Account.PasswordSignIn>();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<People.PeopleService>();
         services.AddScoped<Teams.TeamService>();
@@ -32,7 +31,7 @@ public static class FeatureEndpoints
     {
         var api = app.MapGroup("/api/v1/orgs/{org}")
             .WithTags("Organisation")
-            .WithMetadata(new Infrastructure.Web.RateLimitedAsAttribute(Infrastructure.Web.RateLimitKind.Api))
+            .AddEndpointFilter(Infrastructure.Web.InputChecks.RefuseWhatNoEndpointTakes)
             .AddEndpointFilter(Infrastructure.Web.RuleViolationFilter.AsValidationProblem);
         Organisations.OrganisationsApi.Map(api);
         Teams.TeamsApi.Map(api);

@@ -1,7 +1,9 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using System.Globalization;
 using System.Text.Json.Serialization;
@@ -126,15 +128,26 @@ public static class WaypointHost
         });
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums are read by name only: "role": 99 or "role": 4 is refused, not stored as a role nobody defined.
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
         services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<ApiDocument>();
             o.AddOperationTransformer<AnonymousOperations>();
+            o.AddOperationTransformer<ParameterDescriptions>();
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        services.AddWaypointRateLimits(settings.RateLimits);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimits.PartitionFor(context, settings.RateLimits));
+        });
     }
 
     /// <summary>Runs from a checkout, a build folder or a published folder: the content root is where the app's files are.</summary>
@@ -172,7 +185,12 @@ public static class WaypointHost
         // The API answers errors with problem details; pages with the GOV.UK-style error page.
         app.UseWhen(Problems.IsApi, api =>
         {
-            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.HandleAsync });
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = ApiExceptionHandler.HandleAsync,
+                // A client's mistake is not the server's error: the handler logs it as information, without the input.
+                SuppressDiagnosticsCallback = c => ApiExceptionHandler.IsClientMistake(c.Exception),
+            });
             api.UseStatusCodePages(async context =>
                 await Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, ReasonPhrases(context.HttpContext.Response.StatusCode), null));
         });
@@ -181,11 +199,11 @@ public static class WaypointHost
             pages.UseExceptionHandler("/error/500");
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
+        app.UseMiddleware<UnstorableCharacters>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
-        // After routing and authentication: an allowance belongs to the endpoint chosen and the person validated.
-        app.UseWaypointRateLimits();
         app.UseMiddleware<TenancyMiddleware>();
         app.UseAuthorization();
 

@@ -7,28 +7,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waypoint.Data;
 using Waypoint.Infrastructure;
 using Waypoint.Infrastructure.Auth;
-using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Account;
 
 [AllowAnonymous]
-[RateLimitedAs(RateLimitKind.SignIn)]
-public sealed class SignInModel(SignInManager<WaypointUser> signIn, PasswordSignIn passwords, WaypointSettings settings) : PageModel
+public sealed class SignInModel(SignInManager<WaypointUser> signIn, UserManager<WaypointUser> users, WaypointSettings settings) : PageModel
 {
-    /// <summary>
-    /// Every refusal reads the same, whether the email is unknown, the password wrong or the account locked: the page
-    /// must not tell anyone which accounts exist.
-    /// </summary>
-    public const string Refusal = "Enter an email address and password that match an account";
-
-    // From the form only: the rate limiter partitions sign-in attempts by this field (ADR 0012), so it must be the one
-    // the check uses; and a password never travels in an address.
     [BindProperty]
-    [FromForm(Name = "email")]
     public string? Email { get; set; }
 
     [BindProperty]
-    [FromForm(Name = "password")]
     public string? Password { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -59,10 +47,23 @@ public sealed class SignInModel(SignInManager<WaypointUser> signIn, PasswordSign
             return Page();
         }
 
-        var user = await passwords.CheckAsync(Email!.Trim(), Password!);
+        var user = await users.FindByEmailAsync(Email!.Trim());
         if (user is null)
         {
-            ModelState.AddModelError("email", Refusal);
+            ModelState.AddModelError("email", "Enter an email address and password that match an account");
+            return Page();
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError("email", "This account is locked for 15 minutes after too many wrong passwords. Try again later");
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("email", "Enter an email address and password that match an account");
             return Page();
         }
 

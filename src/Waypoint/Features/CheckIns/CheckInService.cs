@@ -4,7 +4,6 @@ using Waypoint.Core.CheckIns;
 using Waypoint.Core.Outcomes;
 using Waypoint.Data;
 using Waypoint.Features.Outcomes;
-using Waypoint.Features.People;
 
 namespace Waypoint.Features.CheckIns;
 
@@ -41,11 +40,10 @@ public sealed class CheckInService(WaypointDb db, TimeProvider clock)
 
         return await (
                 from c in db.CheckIns.AsNoTracking()
-                join n in PersonNames.InScope(db) on c.AuthorId equals n.UserId into names
-                from n in names.DefaultIfEmpty()
+                join u in db.Users on c.AuthorId equals u.Id
                 where c.OutcomeId == outcomeId
                 orderby c.At descending
-                select new CheckInView(c, n == null ? PersonNames.FormerMember : n.Name, db.CheckIns.Any(e => e.SupersedesId == c.Id)))
+                select new CheckInView(c, u.DisplayName, db.CheckIns.Any(e => e.SupersedesId == c.Id)))
             .ToListAsync(cancellationToken);
     }
 

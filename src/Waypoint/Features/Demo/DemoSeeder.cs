@@ -141,7 +141,7 @@ public sealed class DemoSeeder(WaypointDb db, UserManager<WaypointUser> users, T
             }
 
             userIds[person.Email] = user.Id;
-            db.Memberships.Add(new Membership(IdFor($"{spec.Slug}/membership/{person.Email}"), organisation.Id, user.Id, person.Role, now, person.Name));
+            db.Memberships.Add(new Membership(IdFor($"{spec.Slug}/membership/{person.Email}"), organisation.Id, user.Id, person.Role, now));
         }
 
         foreach (var (name, description) in spec.Teams)

@@ -284,7 +284,6 @@ public static class MindsetApi
                 http.Response.Headers.CacheControl = "no-store";
                 return TypedResults.NoContent();
             })
-            .WithMetadata(new RateLimitedAsAttribute(RateLimitKind.SurveyAnswer))
             .WithName("AnswerMindsetSurvey").WithSummary("Answer a survey with a group's link code or an invitation's one-time token; no sign-in, and no answer is ever read back")
             .ProducesValidationProblem()
             .AllowAnonymous();

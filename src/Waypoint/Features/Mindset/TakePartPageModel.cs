@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waypoint.Core;
 using Waypoint.Infrastructure.Tenancy;
-using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Mindset;
 
@@ -13,7 +12,6 @@ namespace Waypoint.Features.Mindset;
 /// page is never cached, so a shared computer keeps no copy.
 /// </summary>
 [AllowAnonymous]
-[RateLimitedAs(RateLimitKind.SurveyAnswer)]
 public abstract class TakePartPageModel(OrganisationContext organisation) : PageModel
 {
     public SurveyFormView? Form { get; private set; }

@@ -27,9 +27,7 @@ public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users
 
     /// <summary>
     /// Adds a person by email. A person new to Waypoint gets an account; they need a password unless they will
-    /// sign in with single sign-on. The answer is the same whether or not the email already had an account (see the
-    /// People README): the person is known here by the name given now (or their email's first part), a password is
-    /// checked against the policy either way and used only for a new account, and nothing of the account is shown.
+    /// sign in with single sign-on.
     /// </summary>
     public async Task<MemberView> AddAsync(string? email, string? displayName, Role role, string? password, CancellationToken cancellationToken)
     {
@@ -45,26 +43,20 @@ public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users
             throw new RuleViolation("email", "Enter an email address in the correct format, like name@example.org");
         }
 
-        var name = Membership.ValidName(string.IsNullOrWhiteSpace(displayName) ? email.Split('@')[0] : displayName);
-        if (!string.IsNullOrEmpty(password))
-        {
-            await CheckPasswordAsync(email, name, password);
-        }
-
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            user = await CreateUserAsync(email, name, password);
+            user = await CreateUserAsync(email, displayName, password);
         }
         else if (await db.Memberships.AnyAsync(m => m.UserId == user.Id, cancellationToken))
         {
             throw new RuleViolation("email", $"{email} already belongs to this organisation");
         }
 
-        var membership = new Membership(Guid.NewGuid(), organisationId, user.Id, role, clock.GetUtcNow(), name);
+        var membership = new Membership(Guid.NewGuid(), organisationId, user.Id, role, clock.GetUtcNow());
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(cancellationToken);
-        return new MemberView(membership.Id, user.Id, name, user.Email!, role, membership.CreatedAt);
+        return new MemberView(membership.Id, user.Id, user.DisplayName, user.Email!, role, membership.CreatedAt);
     }
 
     public async Task<MemberView?> ChangeRoleAsync(Guid membershipId, Role role, CancellationToken cancellationToken)
@@ -138,11 +130,6 @@ public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users
             if (existing is not null
                 && await db.Memberships.SingleOrDefaultAsync(m => m.UserId == existing.Id, cancellationToken) is { } membership)
             {
-                if (!string.IsNullOrWhiteSpace(displayName))
-                {
-                    membership.Rename(displayName);
-                }
-
                 await ChangeRoleAsync(membership.Id, role, cancellationToken);
                 return $"{email} is now {role} in {organisation.Slug}.";
             }
@@ -159,22 +146,14 @@ public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users
             : $"{email} added to {organisation.Slug} as {role}. Their password, shown only now: {generated}";
     }
 
-    /// <summary>The password policy, applied before anyone looks for an account, so that a weak password is refused alike for both.</summary>
-    private async Task CheckPasswordAsync(string email, string name, string password)
+    private async Task<WaypointUser> CreateUserAsync(string email, string? displayName, string? password)
     {
-        var candidate = new WaypointUser { UserName = email, Email = email, DisplayName = name };
-        foreach (var validator in users.PasswordValidators)
+        var name = string.IsNullOrWhiteSpace(displayName) ? email.Split('@')[0] : displayName.Trim();
+        if (name.Length > WaypointUser.DisplayNameMaxLength)
         {
-            var result = await validator.ValidateAsync(users, candidate, password);
-            if (!result.Succeeded)
-            {
-                throw new RuleViolation("password", result.Errors.First().Description.TrimEnd('.'));
-            }
+            throw new RuleViolation("displayName", $"Name must be {WaypointUser.DisplayNameMaxLength} characters or fewer");
         }
-    }
 
-    private async Task<WaypointUser> CreateUserAsync(string email, string name, string? password)
-    {
         var user = new WaypointUser
         {
             Id = Guid.NewGuid(),
@@ -207,8 +186,8 @@ public sealed class PeopleService(WaypointDb db, UserManager<WaypointUser> users
     private IQueryable<MemberView> Views(IQueryable<Membership> memberships) =>
         from m in memberships.AsNoTracking()
         join u in db.Users on m.UserId equals u.Id
-        orderby m.DisplayName ?? u.DisplayName
-        select new MemberView(m.Id, u.Id, m.DisplayName ?? u.DisplayName, u.Email!, m.Role, m.CreatedAt);
+        orderby u.DisplayName
+        select new MemberView(m.Id, u.Id, u.DisplayName, u.Email!, m.Role, m.CreatedAt);
 
     /// <summary>Four random words' worth of entropy, readable enough to type once and change.</summary>
     public static string GeneratePassword() =>

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Waypoint.Core;
 using Waypoint.Core.Organisations;
 using Waypoint.Data;
-using Waypoint.Features.People;
 
 namespace Waypoint.Features.Services;
 
@@ -44,9 +43,9 @@ public sealed class ServiceDirectory(WaypointDb db)
 
     private IQueryable<ServiceView> Views(IQueryable<Service> services) =>
         from s in services.AsNoTracking()
-        join n in PersonNames.InScope(db) on s.ServiceManagerId equals n.UserId into managers
+        join u in db.Users on s.ServiceManagerId equals u.Id into managers
         from m in managers.DefaultIfEmpty()
-        select new ServiceView(s, s.ServiceManagerId == null ? null : m == null ? PersonNames.FormerMember : m.Name);
+        select new ServiceView(s, m == null ? null : m.DisplayName);
 
     private async Task CheckAsync(Service service, CancellationToken cancellationToken)
     {

@@ -5,7 +5,6 @@ using Waypoint.Core.Outcomes;
 using Waypoint.Core.Steps;
 using Waypoint.Data;
 using Waypoint.Features.Outcomes;
-using Waypoint.Features.People;
 
 namespace Waypoint.Features.Steps;
 
@@ -446,7 +445,7 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
         var indicatorIds = steps.Select(s => s.IndicatorId).Distinct().ToList();
         var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
         var peopleIds = steps.SelectMany(s => s.Owners).Concat(steps.Select(s => s.DecidedBy).OfType<Guid>()).Concat(steps.Select(s => s.BoxOverriddenBy).OfType<Guid>()).Distinct().ToList();
-        var people = await PersonNames.InScope(db).AsNoTracking().Where(n => peopleIds.Contains(n.UserId)).ToDictionaryAsync(n => n.UserId, n => n.Name, cancellationToken);
+        var people = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var rules = await RulesAsync(cancellationToken);
         var settings = await SettingsAsync(cancellationToken);
         var holidays = settings.Calendar.Holidays;
@@ -467,7 +466,7 @@ public sealed class StepService(WaypointDb db, TimeProvider clock)
                 outcome.TeamId,
                 outcome.TeamName,
                 indicators.GetValueOrDefault(s.IndicatorId, "An indicator"),
-                s.Owners.Select(o => new StepPerson(o, people.GetValueOrDefault(o, PersonNames.FormerMember))).ToList(),
+                s.Owners.Select(o => new StepPerson(o, people.GetValueOrDefault(o, "Someone who has left"))).ToList(),
                 s.DecidedBy is { } d ? people.GetValueOrDefault(d) : null,
                 s.BoxOverriddenBy is { } b ? people.GetValueOrDefault(b) : null,
                 TimeBox.WorkingDays(s.StartDate, s.DueDate, holidays),

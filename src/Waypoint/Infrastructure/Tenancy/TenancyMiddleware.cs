@@ -61,12 +61,6 @@ public sealed class TenancyMiddleware(RequestDelegate next)
             return;
         }
 
-        if (membership?.DisplayName is { } name)
-        {
-            // The audit trail names the actor as this organisation knows them, not by their account's name.
-            db.Scope.ActAs(userId, name);
-        }
-
         organisationContext.Set(organisation, membership);
         await next(context);
     }

@@ -44,3 +44,38 @@ public sealed class AnonymousOperations : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// Declares what the generator leaves out of each operation's parameters: the organisation in every path (bound by
+/// the route group, not by the handlers), and what paging accepts.
+/// </summary>
+public sealed class ParameterDescriptions : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Parameters ??= [];
+        if (context.Description.RelativePath?.Contains("{org}", StringComparison.Ordinal) == true && operation.Parameters.All(p => p.Name != "org"))
+        {
+            operation.Parameters.Insert(0, new OpenApiParameter
+            {
+                Name = "org",
+                In = ParameterLocation.Path,
+                Required = true,
+                Description = "The organisation's short name, as in its addresses, such as anytown.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
+        {
+            parameter.Description ??= parameter.Name switch
+            {
+                "page" => "Which page, from 1 (the default). A page past the last is empty; a page below 1 is refused with 400.",
+                "pageSize" => $"How many items a page holds, from 1 to {Api.MaxPageSize} ({Api.DefaultPageSize} unless given); outside that range is refused with 400.",
+                _ => null,
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+}
