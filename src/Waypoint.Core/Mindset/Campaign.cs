@@ -163,6 +163,8 @@ public sealed class Campaign : ITenantOwned
     {
         var opens = opensOn ?? throw new RuleViolation("opensOn", "Enter the day the campaign opens");
         var closes = closesOn ?? throw new RuleViolation("closesOn", "Enter the last day the campaign takes answers");
+        DateRules.Check(opens, "opensOn", "The day the campaign opens");
+        DateRules.Check(closes, "closesOn", "The day the campaign closes");
         if (closes <= opens)
         {
             throw new RuleViolation("closesOn", "The campaign must close after the day it opens");

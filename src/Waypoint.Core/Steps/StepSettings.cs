@@ -51,7 +51,8 @@ public sealed class StepSettings : ITenantOwned
         MaximumWorkingDays = days.Value;
     }
 
-    public void SetHolidays(IEnumerable<DateOnly> holidays) => _holidays = holidays.Distinct().Order().ToList();
+    public void SetHolidays(IEnumerable<DateOnly> holidays) =>
+        _holidays = holidays.Select(h => DateRules.Check(h, "holidays", "Each holiday")).Distinct().Order().ToList();
 
     public void SetScale(AppetiteScale scale)
     {

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Waypoint.Data;
 using Waypoint.Infrastructure.Auth;
 using Waypoint.Infrastructure.Identity;
@@ -128,13 +127,14 @@ public static class WaypointHost
         });
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        // Enums are read by name only: "role": 99 or "role": 4 is refused, not stored as a role nobody defined.
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
+        // Enums are read by name only: "role": 99, "role": 4 or "role": "Viewer, Admin" is refused, not stored.
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new EnumNames()));
         services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<ApiDocument>();
             o.AddOperationTransformer<AnonymousOperations>();
             o.AddOperationTransformer<ParameterDescriptions>();
+            o.AddSchemaTransformer<EnumSchemas>();
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -192,7 +192,10 @@ public static class WaypointHost
                 SuppressDiagnosticsCallback = c => ApiExceptionHandler.IsClientMistake(c.Exception),
             });
             api.UseStatusCodePages(async context =>
-                await Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, ReasonPhrases(context.HttpContext.Response.StatusCode), null));
+            {
+                var status = context.HttpContext.Response.StatusCode;
+                await Problems.WriteAsync(context.HttpContext, status, ReasonPhrases(status), Explanation(status));
+            });
         });
         app.UseWhen(context => !Problems.IsApi(context), pages =>
         {
@@ -213,6 +216,16 @@ public static class WaypointHost
         Features.FeatureEndpoints.Map(app);
         return app;
     }
+
+    /// <summary>What a client can do about an answer that carries no explanation of its own.</summary>
+    private static string? Explanation(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "Send a bearer token made by 'waypoint tokens create': Authorization: Bearer wp_…",
+        StatusCodes.Status405MethodNotAllowed => "This address does not take that method; the OpenAPI document at /openapi/v1.json lists the ones it takes.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with the header Content-Type: application/json.",
+        StatusCodes.Status429TooManyRequests => "Wait a minute (see Retry-After), then try again.",
+        _ => null,
+    };
 
     private static string ReasonPhrases(int status) => status switch
     {

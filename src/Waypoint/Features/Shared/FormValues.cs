@@ -62,7 +62,7 @@ public static class FormValues
         }
 
         var date = new DateOnly(year, month, day);
-        return Dates.InRange(date) ? date : throw new RuleViolation(field, Dates.OutOfRange($"The {name}"));
+        return DateRules.InRange(date) ? date : throw new RuleViolation(field, DateRules.OutOfRange($"The {name}"));
     }
 
     /// <summary>A number such as 42, -3.5 or 1,250. Commas between thousands and spaces around it are allowed.</summary>

@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using Waypoint.Core;
@@ -64,7 +63,7 @@ public static partial class ApiExceptionHandler
         if (bad.InnerException is JsonException json)
         {
             var field = json.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : null;
-            if (json.GetType() != typeof(JsonException) || !json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+            if (json.GetType() != typeof(JsonException))
             {
                 // The reader's own complaint: broken syntax, nesting too deep, bytes that are not UTF-8.
                 return (field, field is null
@@ -73,8 +72,12 @@ public static partial class ApiExceptionHandler
             }
 
             var root = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
-            var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            var expected = root is null ? null : Expected(TypeAt(root, field, options));
+            var options = context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            var type = root is null ? null : TypeAt(root, field, options);
+            // Reading a string fails the same way for a number and for half a surrogate pair; only the message differs.
+            var expected = type == typeof(string) && json.InnerException is InvalidOperationException { Message: var why } && why.Contains("UTF", StringComparison.Ordinal)
+                ? "text made of whole characters (it holds half of a surrogate pair)"
+                : Expected(type);
             return field is null
                 ? (null, $"The request body must be {expected ?? "a JSON object"}.")
                 : (field, $"{field} must be {expected ?? "a value of another type"}.");

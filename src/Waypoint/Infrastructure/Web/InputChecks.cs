@@ -12,10 +12,11 @@ namespace Waypoint.Infrastructure.Web;
 
 /// <summary>
 /// What no API endpoint can take, refused before any handler runs, for every argument bound from the route, the
-/// query string or the JSON body, however deep: an enum value that is not one of its names (JSON and query binding
-/// both accept numbers such as 99), a date outside Waypoint's calendar, text holding characters that cannot be
-/// stored, and a list with a null item. Each is a 400 naming the field as the client spelled it. One walk over the
-/// arguments does it for every endpoint, so a new endpoint or field is covered without anyone remembering.
+/// query string or the JSON body, however deep: an enum value that is not one of its names (query binding reads
+/// "99" or "1" as a value), text holding characters that cannot be stored, a list with a null item, and a date in the
+/// query string outside Waypoint's calendar. Each is a 400 naming the field as the client spelled it. One walk over
+/// the arguments does it for every endpoint, so a new endpoint or field is covered without anyone remembering.
+/// Dates in a body are the records' own rules (<see cref="DateRules"/>), so that a batch still names every bad row.
 /// </summary>
 public static class InputChecks
 {
@@ -47,7 +48,7 @@ public static class InputChecks
             else if (IsValue(Nullable.GetUnderlyingType(type) ?? type))
             {
                 var name = NameOf(parameter);
-                CheckValue(context.Arguments[i], name, errors);
+                CheckValue(context.Arguments[i], name, errors, dates: true);
                 CheckEnumSpelling(http, Nullable.GetUnderlyingType(type) ?? type, name, errors);
             }
         }
@@ -87,7 +88,7 @@ public static class InputChecks
         var type = value.GetType();
         if (IsValue(type))
         {
-            CheckValue(value, path, errors);
+            CheckValue(value, path, errors, dates: false);
             return;
         }
 
@@ -141,7 +142,7 @@ public static class InputChecks
         }
     }
 
-    private static void CheckValue(object? value, string field, List<(string, string)> errors)
+    private static void CheckValue(object? value, string field, List<(string, string)> errors, bool dates)
     {
         switch (value)
         {
@@ -151,8 +152,8 @@ public static class InputChecks
             case Enum e when !Enum.IsDefined(e.GetType(), e):
                 errors.Add((field, $"{field} must be one of {NamesOf(e.GetType())}"));
                 break;
-            case DateOnly date when !Dates.InRange(date):
-                errors.Add((field, Dates.OutOfRange(field)));
+            case DateOnly date when dates && !DateRules.InRange(date):
+                errors.Add((field, DateRules.OutOfRange(field)));
                 break;
         }
     }

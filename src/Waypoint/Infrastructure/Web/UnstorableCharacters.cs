@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Waypoint.Core.Organisations;
 
 namespace Waypoint.Infrastructure.Web;
@@ -22,6 +23,8 @@ public sealed class UnstorableCharacters(RequestDelegate next)
             }
             else
             {
+                // The error page is shown by running the request again; it must not read the refused form a second time.
+                context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
             }
 
@@ -59,7 +62,17 @@ public sealed class UnstorableCharacters(RequestDelegate next)
         // Page forms: the fields that reach a lookup (an email address, a survey code) rather than a text rule.
         if (request.HasFormContentType && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
         {
-            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                // The framework's form reader refuses a percent-encoded NUL itself, and a form too large.
+                return "The form could not be read: it holds characters no form field may hold, or too much.";
+            }
+
             foreach (var (key, values) in form)
             {
                 foreach (var value in values)
