@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Waypoint.TestCommon.Fuzzing;
 using Xunit.Abstractions;
@@ -41,11 +43,12 @@ public abstract partial class ApiFuzzTests(WaypointApp app, ITestOutputHelper ou
         var fuzzed = new List<string>();
         var sent = 0;
         var answers = new SortedDictionary<int, int>();
+        // Between operations only reads happen, so one operation's "after" is the next one's "before".
+        var before = await FingerprintAsync();
         foreach (var operation in operations)
         {
             var path = new PathValues(await ours.PathAsync(operation), await theirs.PathAsync(operation));
             var requests = generator.For(operation, path, Seed);
-            var before = await FingerprintAsync();
             for (var i = 0; i < requests.Count; i++)
             {
                 // A token of someone who may make the change, so that the checks behind authorisation are reached;
@@ -59,11 +62,14 @@ public abstract partial class ApiFuzzTests(WaypointApp app, ITestOutputHelper ou
                 }
             }
 
-            var changed = before.Differences(await FingerprintAsync());
+            var after = await FingerprintAsync();
+            var changed = before.Differences(after);
             if (changed.Count > 0)
             {
                 failures.Add($"{operation}: bad requests changed the database: {string.Join("; ", changed)}");
             }
+
+            before = after;
 
             if (requests.Count >= 5)
             {
@@ -71,11 +77,29 @@ public abstract partial class ApiFuzzTests(WaypointApp app, ITestOutputHelper ou
             }
         }
 
-        output.WriteLine($"{sent} requests to {operations.Count} operations; answers: {string.Join(", ", answers.Select(a => $"{a.Key} × {a.Value}"))}");
+        output.WriteLine($"{sent} requests to {operations.Count} operations; answers: {string.Join(", ", answers.Select(a => $"{a.Key} × {a.Value}"))}; fingerprints took {_fingerprinting.Elapsed.TotalSeconds:0.0} s");
         Assert.True(failures.Count == 0,
             $"{failures.Count} of {sent} bad requests were mishandled:\n" + string.Join("\n", failures.Take(300)));
         Assert.Equal(operations.Count, fuzzed.Count);
         Assert.Equal(document.RootElement.GetProperty("paths").EnumerateObject().Sum(p => p.Value.EnumerateObject().Count(m => m.Name is "get" or "put" or "post" or "delete" or "patch")), fuzzed.Count);
+    }
+
+    [Fact]
+    public async Task The_fingerprint_notices_a_row_added_and_a_row_changed_in_place()
+    {
+        var admin = await app.ApiClientAsync("anytown", "admin@anytown.example");
+        var start = await FingerprintAsync();
+        var created = await admin.PostAsync("/api/v1/orgs/anytown/teams/", new StringContent("""{"name":"Fingerprinted"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var added = await FingerprintAsync();
+        Assert.Contains(start.Differences(added), d => d.StartsWith("teams: ", StringComparison.Ordinal));
+
+        // A change that adds no row anywhere, not even to the audit trail: only the hash of the row tells.
+        await app.WithDbAsync(db => db.Teams.IgnoreQueryFilters().Where(t => t.Name == "Fingerprinted")
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.Description, "changed in place")));
+        var changed = Assert.Single(added.Differences(await FingerprintAsync()));
+        Assert.StartsWith("teams: ", changed, StringComparison.Ordinal);
+        Assert.EndsWith("(a row changed)", changed, StringComparison.Ordinal);
     }
 
     private static async Task SendAsync(HttpClient client, ApiOperation operation, BadRequest request, bool asNobody, List<string> failures, SortedDictionary<int, int> answers)
@@ -154,7 +178,15 @@ public abstract partial class ApiFuzzTests(WaypointApp app, ITestOutputHelper ou
 
     private static string Snippet(string body) => body.Length > 200 ? body[..200] + "…" : body;
 
-    private Task<DatabaseFingerprint> FingerprintAsync() => app.WithDbAsync(DatabaseFingerprint.TakeAsync);
+    private readonly System.Diagnostics.Stopwatch _fingerprinting = new();
+
+    private async Task<DatabaseFingerprint> FingerprintAsync()
+    {
+        _fingerprinting.Start();
+        var fingerprint = await app.WithDbAsync(DatabaseFingerprint.TakeAsync);
+        _fingerprinting.Stop();
+        return fingerprint;
+    }
 
     private HashSet<string> MappedApiEndpoints()
     {

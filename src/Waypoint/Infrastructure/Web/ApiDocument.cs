@@ -14,7 +14,9 @@ public sealed class ApiDocument : IOpenApiDocumentTransformer
             Title = "Waypoint API",
             Version = "v1",
             Description = "Read and change an organisation's Waypoint data. Authenticate with a bearer token made by " +
-                "'waypoint tokens create'. Errors are RFC 9457 problem details. Open data, which needs no token, is under /open/{org}.",
+                "'waypoint tokens create'. Errors are RFC 9457 problem details naming the field at fault, whatever the Accept header. " +
+                "Enum values are their names, never numbers; text may not hold control characters (a NUL) or half a surrogate pair; " +
+                "dates are between 1900-01-01 and 2100-12-31; lists may not hold null items. Open data, which needs no token, is under /open/{org}.",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
