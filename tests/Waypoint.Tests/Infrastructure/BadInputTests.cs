@@ -204,6 +204,25 @@ public abstract class BadInputTests(WaypointApp app)
     }
 
     [Fact]
+    public async Task Too_many_requests_are_answered_with_problem_details_to_a_client_that_asked_for_html()
+    {
+        await using var limited = ((WaypointApp)Activator.CreateInstance(app.GetType())!).With("Waypoint:RateLimits:ApiPerMinute", "2");
+        var admin = await limited.ApiClientAsync("anytown", "admin@anytown.example");
+        HttpResponseMessage response;
+        var sent = 0;
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Api}/teams/");
+            request.Headers.TryAddWithoutValidation("Accept", "text/html");
+            response = await admin.SendAsync(request);
+        }
+        while (response.StatusCode != HttpStatusCode.TooManyRequests && ++sent < 10);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.TooManyRequests);
+        Assert.Contains("Retry-After", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Control_characters_in_json_strings_query_strings_and_addresses_are_refused()
     {
         var admin = await app.ApiClientAsync("anytown", "admin@anytown.example");
