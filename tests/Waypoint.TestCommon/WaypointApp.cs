@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Waypoint.Core.Access;
 using Waypoint.Data;
 using Waypoint.Features.Demo;
@@ -97,6 +98,15 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
         return this;
     }
 
+    private readonly List<ILoggerProvider> _loggers = [];
+
+    /// <summary>Also sends the app's log entries to this provider, as a real logging sink would receive them.</summary>
+    public WaypointApp WithLogger(ILoggerProvider provider)
+    {
+        _loggers.Add(provider);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -115,6 +125,14 @@ public abstract class WaypointApp : WebApplicationFactory<Program>
             foreach (var configure in _services)
             {
                 configure(services);
+            }
+        });
+
+        builder.ConfigureLogging(logging =>
+        {
+            foreach (var provider in _loggers)
+            {
+                logging.AddProvider(provider);
             }
         });
     }

@@ -200,6 +200,8 @@ public sealed class Campaign : ITenantOwned, IVersionedRecord
     {
         var opens = opensOn ?? throw new RuleViolation("opensOn", "Enter the day the campaign opens");
         var closes = closesOn ?? throw new RuleViolation("closesOn", "Enter the last day the campaign takes answers");
+        DateRules.Check(opens, "opensOn", "The day the campaign opens");
+        DateRules.Check(closes, "closesOn", "The day the campaign closes");
         if (closes <= opens)
         {
             throw new RuleViolation("closesOn", "The campaign must close after the day it opens");
@@ -295,7 +297,8 @@ public sealed class RespondentGroup : ITenantOwned, IVersionedRecord
     /// <summary>Makes a new group link; the old one stops working.</summary>
     public void ReplaceLink() => LinkCode = NewCode();
 
-    internal static string CheckName(string? name, IReadOnlyList<RespondentGroup> existing, Guid? self)
+    /// <summary>The name, or the reason it cannot be a group's name among <paramref name="existing"/>.</summary>
+    public static string CheckName(string? name, IReadOnlyList<RespondentGroup> existing, Guid? self)
     {
         var checkedName = Text.Required(name, NameMaxLength, "name", "a group name");
         if (existing.Any(g => g.Id != self && string.Equals(g.Name, checkedName, StringComparison.OrdinalIgnoreCase)))

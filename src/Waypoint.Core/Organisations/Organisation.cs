@@ -49,15 +49,13 @@ public sealed class Organisation : IVersionedRecord
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Sets the smallest group whose survey results are shown: never below 3, which would let one person learn another's answers.</summary>
-    public void ChangeMinimumGroupSize(int? size)
-    {
-        if (size is not { } value || value < Mindset.Suppression.MinimumFloor || value > 100)
-        {
-            throw new RuleViolation("minimumGroupSize", $"Enter a minimum group size from {Mindset.Suppression.MinimumFloor} to 100");
-        }
+    public void ChangeMinimumGroupSize(int? size) => MinimumGroupSize = CheckMinimumGroupSize(size);
 
-        MinimumGroupSize = value;
-    }
+    /// <summary>The size, or the reason it cannot be the minimum: checked before anything is done about it.</summary>
+    public static int CheckMinimumGroupSize(int? size) =>
+        size is { } value && value >= Mindset.Suppression.MinimumFloor && value <= 100
+            ? value
+            : throw new RuleViolation("minimumGroupSize", $"Enter a minimum group size from {Mindset.Suppression.MinimumFloor} to 100");
 
     public void Rename(string name)
     {

@@ -110,6 +110,7 @@ public sealed class Outcome : ITenantOwned, IVersionedRecord
             throw new RuleViolation("teamId", "Choose the team that owns this outcome");
         }
 
+        DateRules.Check(targetDate, "targetDate", "The target date");
         TeamId = teamId;
         Title = Text.Required(title, TitleMaxLength, "title", "a title");
         UserNeed = Text.Required(userNeed, TextMaxLength, "userNeed", "a user need");

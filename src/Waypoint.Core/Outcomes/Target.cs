@@ -72,6 +72,8 @@ public sealed class Target : ITenantOwned, IVersionedRecord
 
     private static void Check(Direction direction, Point baseline, Point target, decimal tolerance)
     {
+        DateRules.Check(baseline.Date, "baselineDate", "The baseline date");
+        DateRules.Check(target.Date, "targetDate", "The target date");
         if (target.Date <= baseline.Date)
         {
             throw new RuleViolation("targetDate", "The target date must be after the baseline date");

@@ -144,6 +144,8 @@ public sealed class Step : ITenantOwned, IVersionedRecord
 
         var start = plan.StartDate ?? throw new RuleViolation("startDate", "Enter the date the step starts");
         var due = plan.DueDate ?? throw new RuleViolation("dueDate", "Enter the date the step is due");
+        DateRules.Check(start, "startDate", "The start date");
+        DateRules.Check(due, "dueDate", "The due date");
         var overrideReason = plan.BoxOverride is { } allowed ? Text.Required(allowed.Reason, TextMaxLength, "boxOverrideReason", "why this step may run longer") : null;
         TimeBox.Check(start, due, calendar.Holidays, calendar.MaximumWorkingDays, overrideReason is not null);
 

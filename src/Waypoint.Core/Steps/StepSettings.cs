@@ -54,7 +54,8 @@ public sealed class StepSettings : ITenantOwned, IVersionedRecord
         MaximumWorkingDays = days.Value;
     }
 
-    public void SetHolidays(IEnumerable<DateOnly> holidays) => _holidays = holidays.Distinct().Order().ToList();
+    public void SetHolidays(IEnumerable<DateOnly> holidays) =>
+        _holidays = holidays.Select(h => DateRules.Check(h, "holidays", "Each holiday")).Distinct().Order().ToList();
 
     public void SetScale(AppetiteScale scale)
     {

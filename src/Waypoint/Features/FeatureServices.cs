@@ -34,6 +34,7 @@ public static class FeatureEndpoints
         var api = app.MapGroup("/api/v1/orgs/{org}")
             .WithTags("Organisation")
             .WithMetadata(new Infrastructure.Web.RateLimitedAsAttribute(Infrastructure.Web.RateLimitKind.Api))
+            .AddEndpointFilter(Infrastructure.Web.InputChecks.RefuseWhatNoEndpointTakes)
             .AddEndpointFilter(Infrastructure.Web.RuleViolationFilter.AsValidationProblem);
         Organisations.OrganisationsApi.Map(api);
         Teams.TeamsApi.Map(api);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Waypoint.Data;
 using Waypoint.Infrastructure.Auth;
 using Waypoint.Infrastructure.Identity;
@@ -128,13 +127,16 @@ public static class WaypointHost
         });
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums are read by name only: "role": 99, "role": 4 or "role": "Viewer, Admin" is refused, not stored.
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new EnumNames()));
         services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<ApiDocument>();
             o.AddOperationTransformer<AnonymousOperations>();
             o.AddOperationTransformer<IdempotentOperations>();
             o.AddOperationTransformer<RateLimitedOperations>();
+            o.AddOperationTransformer<ParameterDescriptions>();
+            o.AddSchemaTransformer<EnumSchemas>();
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -176,15 +178,24 @@ public static class WaypointHost
         // The API answers errors with problem details; pages with the GOV.UK-style error page.
         app.UseWhen(Problems.IsApi, api =>
         {
-            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.HandleAsync });
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = ApiExceptionHandler.HandleAsync,
+                // A client's mistake is not the server's error: the handler logs it as information, without the input.
+                SuppressDiagnosticsCallback = c => ApiExceptionHandler.IsClientMistake(c.Exception),
+            });
             api.UseStatusCodePages(async context =>
-                await Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, ReasonPhrases(context.HttpContext.Response.StatusCode), null));
+            {
+                var status = context.HttpContext.Response.StatusCode;
+                await Problems.WriteAsync(context.HttpContext, status, ReasonPhrases(status), Explanation(status));
+            });
         });
         app.UseWhen(context => !Problems.IsApi(context), pages =>
         {
             pages.UseExceptionHandler("/error/500");
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
+        app.UseMiddleware<UnstorableCharacters>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -200,6 +211,16 @@ public static class WaypointHost
         Features.FeatureEndpoints.Map(app);
         return app;
     }
+
+    /// <summary>What a client can do about an answer that carries no explanation of its own.</summary>
+    private static string? Explanation(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "Send a bearer token made by 'waypoint tokens create': Authorization: Bearer wp_…",
+        StatusCodes.Status405MethodNotAllowed => "This address does not take that method; the OpenAPI document at /openapi/v1.json lists the ones it takes.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with the header Content-Type: application/json.",
+        StatusCodes.Status429TooManyRequests => "Wait a minute (see Retry-After), then try again.",
+        _ => null,
+    };
 
     private static string ReasonPhrases(int status) => status switch
     {

@@ -47,7 +47,8 @@ public sealed class OrganisationRulesTests
     public Property Any_name_within_the_limit_survives_trimming(NonEmptyString name)
     {
         var trimmed = name.Get.Trim();
-        if (trimmed.Length == 0 || trimmed.Length > Team.NameMaxLength)
+        // Control characters are refused outright (InputRulesTests).
+        if (trimmed.Length == 0 || trimmed.Length > Team.NameMaxLength || Text.ForbiddenCharacter(trimmed) is not null)
         {
             return true.ToProperty();
         }

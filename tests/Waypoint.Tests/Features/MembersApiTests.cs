@@ -31,7 +31,8 @@ public abstract class MembersApiTests(WaypointApp app)
         var admin = await app.ApiClientAsync("anytown", "admin@anytown.example");
         var response = await admin.PostAsync(Members, Json("""{"email":"wizard@anytown.example","role":"Wizard"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("'$.role'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("role must be one of Viewer, Stakeholder, Member, Leader or Admin.", problem.GetProperty("errors").GetProperty("role")[0].GetString());
     }
 
     [Fact]

@@ -17,8 +17,7 @@ public static class AuditApi
     {
         api.MapGet("/audit", async (AuditTrailReader reader, int? page, int? pageSize, CancellationToken ct) =>
             {
-                var size = Math.Clamp(pageSize ?? Api.DefaultPageSize, 1, Api.MaxPageSize);
-                var number = Math.Max(page ?? 1, 1);
+                var (number, size) = Api.PageOf(page, pageSize);
                 var (entries, total) = await reader.PageAsync(number, size, ct);
                 return TypedResults.Ok(new Paged<AuditEntryDto>(entries.Select(AuditEntryDto.From).ToList(), number, size, total));
             })
@@ -36,7 +35,7 @@ public sealed class AuditTrailReader(WaypointDb db)
         var organisationId = db.Scope.OrganisationId ?? throw new InvalidOperationException("No organisation in scope.");
         var query = db.AuditEntries.AsNoTracking().Where(a => a.OrganisationId == organisationId);
         var total = await query.CountAsync(cancellationToken);
-        var entries = await query.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var entries = await query.OrderByDescending(a => a.Id).Skip(Api.SkipFor(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);
         return (entries, total);
     }
 }

@@ -19,7 +19,7 @@ public sealed class IndexModel(AuditTrailReader reader, OrganisationContext orga
 
     public int Total { get; private set; }
 
-    public bool HasNext => PageNumber * PageSize < Total;
+    public bool HasNext => (long)PageNumber * PageSize < Total;
 
     public async Task OnGetAsync(int? p, CancellationToken cancellationToken)
     {

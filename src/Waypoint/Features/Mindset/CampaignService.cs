@@ -143,14 +143,18 @@ public sealed class CampaignService(WaypointDb db, TimeProvider clock, ResultsPu
 
     public async Task<RespondentGroup?> RenameGroupAsync(Guid campaignId, Guid groupId, string? name, CancellationToken cancellationToken)
     {
-        // Renaming is allowed even after closing, but closed results keep the names they were published with.
-        await publisher.PublishClosedAsync(cancellationToken);
-        var groups = await db.RespondentGroups.Where(g => g.CampaignId == campaignId).ToListAsync(cancellationToken);
-        var group = groups.SingleOrDefault(g => g.Id == groupId);
-        if (group is null)
+        // Renaming is allowed even after closing, but closed results keep the names they were published with: they are
+        // published first — once the new name is known to be allowed, so that a refused rename changes nothing.
+        var groups = await db.RespondentGroups.AsNoTracking().Where(g => g.CampaignId == campaignId).ToListAsync(cancellationToken);
+        if (groups.SingleOrDefault(g => g.Id == groupId) is null)
         {
             return null;
         }
+
+        RespondentGroup.CheckName(name, groups, groupId);
+        await publisher.PublishClosedAsync(cancellationToken);
+        groups = await db.RespondentGroups.Where(g => g.CampaignId == campaignId).ToListAsync(cancellationToken);
+        var group = groups.Single(g => g.Id == groupId);
 
         group.Rename(name, groups);
         await db.SaveChangesAsync(cancellationToken);

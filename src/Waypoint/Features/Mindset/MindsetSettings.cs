@@ -22,6 +22,8 @@ public sealed class MindsetSettingsService(WaypointDb db, ResultsPublisher publi
 
     public async Task ChangeAsync(MindsetSettingsInput input, CancellationToken cancellationToken)
     {
+        // A refused change changes nothing, not even the publishing of closed results.
+        Waypoint.Core.Organisations.Organisation.CheckMinimumGroupSize(input.MinimumGroupSize);
         await publisher.PublishClosedAsync(cancellationToken);
         var id = db.Scope.OrganisationId ?? throw new InvalidOperationException("No organisation in scope.");
         var organisation = await db.Organisations.SingleAsync(o => o.Id == id, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Waypoint.Core;
+using Waypoint.Core.Organisations;
 
 namespace Waypoint.Features.Shared;
 
@@ -60,7 +61,8 @@ public static class FormValues
             throw new RuleViolation(field, $"The {name} must be a real date");
         }
 
-        return new DateOnly(year, month, day);
+        var date = new DateOnly(year, month, day);
+        return DateRules.InRange(date) ? date : throw new RuleViolation(field, DateRules.OutOfRange($"The {name}"));
     }
 
     /// <summary>A number such as 42, -3.5 or 1,250. Commas between thousands and spaces around it are allowed.</summary>

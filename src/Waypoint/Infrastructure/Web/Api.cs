@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Waypoint.Core;
 using Waypoint.Infrastructure.Auth;
 
 namespace Waypoint.Infrastructure.Web;
@@ -38,12 +39,35 @@ public static class Api
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(new AuthorizeAttribute(policy) { AuthenticationSchemes = ApiTokenAuthentication.SchemeName });
 
+    /// <summary>
+    /// The page a client asked for: page from 1, pageSize from 1 to <see cref="MaxPageSize"/>. Anything else is refused,
+    /// naming the parameter, rather than quietly answered with a page other than the one asked for.
+    /// </summary>
+    public static (int Number, int Size) PageOf(int? page, int? pageSize)
+    {
+        var number = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
+        if (number < 1)
+        {
+            throw new RuleViolation("page", "page must be 1 or more");
+        }
+
+        if (size is < 1 or > MaxPageSize)
+        {
+            throw new RuleViolation("pageSize", $"pageSize must be between 1 and {MaxPageSize}");
+        }
+
+        return (number, size);
+    }
+
+    /// <summary>How many items come before a page. Worked out in 64 bits: a page far past the end is empty, not page 1 again.</summary>
+    public static int SkipFor(int number, int size) => (int)Math.Min((long)(number - 1) * size, int.MaxValue);
+
     public static Paged<T> Page<T>(IEnumerable<T> all, int? page, int? pageSize)
     {
-        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
-        var number = Math.Max(page ?? 1, 1);
+        var (number, size) = PageOf(page, pageSize);
         var list = all as IReadOnlyCollection<T> ?? all.ToList();
-        return new Paged<T>(list.Skip((number - 1) * size).Take(size).ToList(), number, size, list.Count);
+        return new Paged<T>(list.Skip(SkipFor(number, size)).Take(size).ToList(), number, size, list.Count);
     }
 
     /// <summary>

@@ -14,7 +14,9 @@ public sealed class ApiDocument : IOpenApiDocumentTransformer
             Title = "Waypoint API",
             Version = "v1",
             Description = "Read and change an organisation's Waypoint data. Authenticate with a bearer token made by " +
-                "'waypoint tokens create'. Errors are RFC 9457 problem details. Open data, which needs no token, is under /open/{org}.",
+                "'waypoint tokens create'. Errors are RFC 9457 problem details naming the field at fault, whatever the Accept header. " +
+                "Enum values are their names, never numbers; text may not hold control characters (a NUL) or half a surrogate pair; " +
+                "dates are between 1900-01-01 and 2100-12-31; lists may not hold null items. Open data, which needs no token, is under /open/{org}.",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -91,6 +93,41 @@ public sealed class RateLimitedOperations : IOpenApiOperationTransformer
                 },
                 Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType() },
             });
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Declares what the generator leaves out of each operation's parameters: the organisation in every path (bound by
+/// the route group, not by the handlers), and what paging accepts.
+/// </summary>
+public sealed class ParameterDescriptions : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Parameters ??= [];
+        if (context.Description.RelativePath?.Contains("{org}", StringComparison.Ordinal) == true && operation.Parameters.All(p => p.Name != "org"))
+        {
+            operation.Parameters.Insert(0, new OpenApiParameter
+            {
+                Name = "org",
+                In = ParameterLocation.Path,
+                Required = true,
+                Description = "The organisation's short name, as in its addresses, such as anytown.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
+        {
+            parameter.Description ??= parameter.Name switch
+            {
+                "page" => "Which page, from 1 (the default). A page past the last is empty; a page below 1 is refused with 400.",
+                "pageSize" => $"How many items a page holds, from 1 to {Api.MaxPageSize} ({Api.DefaultPageSize} unless given); outside that range is refused with 400.",
+                _ => null,
+            };
         }
 
         return Task.CompletedTask;

@@ -168,7 +168,7 @@ public static class RateLimits
         if (Problems.IsApi(context))
         {
             await Problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
-                $"This client has used its allowance for now. Try again in {seconds} seconds.");
+                $"This client has used its allowance for now. Try again in {seconds} seconds (the Retry-After header says the same).");
         }
 
         // A page is answered by the status-code page (the GOV.UK "Too many attempts" page), which keeps Retry-After.
