@@ -134,6 +134,7 @@ public static class WaypointHost
             o.AddDocumentTransformer<ApiDocument>();
             o.AddOperationTransformer<AnonymousOperations>();
             o.AddOperationTransformer<IdempotentOperations>();
+            o.AddOperationTransformer<ConcurrencyOperations>();
             o.AddOperationTransformer<RateLimitedOperations>();
             o.AddOperationTransformer<ParameterDescriptions>();
             o.AddSchemaTransformer<EnumSchemas>();

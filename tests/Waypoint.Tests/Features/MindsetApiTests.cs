@@ -371,8 +371,11 @@ public abstract partial class MindsetApiTests(WaypointApp app)
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var addedId = (await BodyAsync(added)).GetProperty("id").GetGuid();
         Assert.Contains("already a group", await ErrorAsync(await leader.PostAsync($"{url}/groups", Json("""{"name":"residents panel"}""")), "name"), StringComparison.Ordinal);
-        var renamed = await PutAsync(leader, $"{url}/groups/{addedId}", """{"name":"Residents"}""", null);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await PutAsync(leader, $"{url}/groups/{addedId}", """{"name":"Residents"}""", null)).StatusCode);
+        var groupRead = await leader.GetAsync($"{url}/groups/{addedId}");
+        var renamed = await PutAsync(leader, $"{url}/groups/{addedId}", """{"name":"Residents"}""", groupRead.Headers.ETag!.Tag);
         Assert.Equal("Residents", (await BodyAsync(renamed)).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await PutAsync(leader, $"{url}/groups/{addedId}", """{"name":"Residents again"}""", groupRead.Headers.ETag!.Tag)).StatusCode);
         var oldCode = (await BodyAsync(renamed)).GetProperty("linkCode").GetString();
         var replaced = await BodyAsync(await leader.PostAsync($"{url}/groups/{addedId}/link", null));
         Assert.NotEqual(oldCode, replaced.GetProperty("linkCode").GetString());

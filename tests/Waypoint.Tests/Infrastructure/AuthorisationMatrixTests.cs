@@ -224,6 +224,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["POST /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/close"] = Audience.LeadersAndAdmins,
         ["GET /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/counts"] = Audience.MembersLeadersAndAdmins,
         ["POST /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/groups"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/groups/{groupId:guid}"] = Audience.MembersLeadersAndAdmins,
         ["PUT /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/groups/{groupId:guid}"] = Audience.LeadersAndAdmins,
         ["DELETE /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/groups/{groupId:guid}"] = Audience.LeadersAndAdmins,
         ["POST /api/v1/orgs/{org}/mindset/campaigns/{id:guid}/groups/{groupId:guid}/link"] = Audience.LeadersAndAdmins,

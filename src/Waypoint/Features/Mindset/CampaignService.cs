@@ -9,7 +9,7 @@ namespace Waypoint.Features.Mindset;
 public sealed record CampaignInput(string? Name, Guid? FrameworkId, DateOnly? OpensOn, DateOnly? ClosesOn, IReadOnlyList<string>? Groups = null);
 
 /// <summary>A group of a campaign with its link code and how many invitations it has (never how many were used).</summary>
-public sealed record GroupView(Guid Id, string Name, string LinkCode, bool ByInvitation, int Invitations);
+public sealed record GroupView(Guid Id, string Name, string LinkCode, bool ByInvitation, int Invitations, int Revision);
 
 /// <summary>A campaign in a list.</summary>
 public sealed record CampaignSummary(Guid Id, string Name, DateOnly OpensOn, DateOnly ClosesOn, CampaignState State, Guid FrameworkId, string FrameworkName, int FrameworkVersion);
@@ -60,7 +60,7 @@ public sealed class CampaignService(WaypointDb db, TimeProvider clock, ResultsPu
         var today = await SurveyDay.TodayAsync(db, clock, cancellationToken);
         var framework = await db.MindsetFrameworks.AsNoTracking().SingleAsync(f => f.Id == campaign.FrameworkId, cancellationToken);
         var groups = await db.RespondentGroups.AsNoTracking().Where(g => g.CampaignId == id).OrderBy(g => g.Name)
-            .Select(g => new GroupView(g.Id, g.Name, g.LinkCode, g.ByInvitation, db.Invitations.Count(i => i.GroupId == g.Id)))
+            .Select(g => new GroupView(g.Id, g.Name, g.LinkCode, g.ByInvitation, db.Invitations.Count(i => i.GroupId == g.Id), g.Revision))
             .ToListAsync(cancellationToken);
         var hasResponses = await db.MindsetResponses.AnyAsync(r => r.CampaignId == id, cancellationToken);
         return new CampaignView(campaign, campaign.StateOn(today), framework, groups, hasResponses);

@@ -28,7 +28,10 @@ public sealed record FrameworkDto(Guid Id, string Name, int Version, bool InUse,
 /// A group of a campaign. <see cref="LinkCode"/> and <see cref="Link"/> are given only to people who manage surveys:
 /// anyone holding them can answer as the group.
 /// </summary>
-public sealed record GroupDto(Guid Id, string Name, bool ByInvitation, int Invitations, string? LinkCode, string? Link);
+public sealed record GroupDto(Guid Id, string Name, bool ByInvitation, int Invitations, string? LinkCode, string? Link, int Revision) : IVersioned
+{
+    public RecordKey StoredAs() => new(typeof(RespondentGroup), Id);
+}
 
 /// <summary>A campaign, its state today and its groups.</summary>
 public sealed record CampaignDto(
@@ -41,7 +44,7 @@ public sealed record CampaignDto(
         v.Campaign.Id, v.Campaign.Name, v.Framework.Id, v.Framework.Name, v.Framework.Version,
         v.Campaign.OpensOn, v.Campaign.ClosesOn, v.Campaign.ClosedEarly, v.State, v.HasResponses,
         v.Groups.Select(g => new GroupDto(g.Id, g.Name, g.ByInvitation, g.Invitations,
-            withLinks ? g.LinkCode : null, withLinks ? SurveyLinks.ForGroup(organisationSlug, g.LinkCode) : null)).ToList(),
+            withLinks ? g.LinkCode : null, withLinks ? SurveyLinks.ForGroup(organisationSlug, g.LinkCode) : null, g.Revision)).ToList(),
         v.Campaign.Revision);
 }
 
@@ -236,11 +239,14 @@ public static class MindsetApi
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageSurveys);
 
-        campaigns.MapPut("/{id:guid}/groups/{groupId:guid}", async Task<Results<Ok<GroupDto>, NotFound>> (Guid id, Guid groupId, GroupInput input, CampaignService service, OrganisationContext org, CancellationToken ct) =>
-                await service.RenameGroupAsync(id, groupId, input.Name, ct) is null
-                    ? TypedResults.NotFound()
-                    : TypedResults.Ok(GroupOf(await ReadCampaignAsync(service, org, id, ct), groupId)))
-            .WithName("RenameMindsetGroup").WithSummary("Rename a group (also after closing: published results keep the name they were published with)")
+        campaigns.MapGet("/{id:guid}/groups/{groupId:guid}", async Task<Results<Ok<GroupDto>, NotFound>> (Guid id, Guid groupId, CampaignService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
+                await ReadGroupAsync(service, org, id, groupId, ct) is { } group ? http.WithETag(group) : TypedResults.NotFound())
+            .WithName("GetMindsetGroup").WithSummary("One group of a campaign, with its ETag for renaming it")
+            .RequirePermission(Policies.ViewSurveyResults);
+
+        campaigns.MapPut("/{id:guid}/groups/{groupId:guid}", (Guid id, Guid groupId, GroupInput input, CampaignService service, OrganisationContext org, HttpContext http, CancellationToken ct) =>
+                Api.ChangeAsync(http, () => ReadGroupAsync(service, org, id, groupId, ct), () => service.RenameGroupAsync(id, groupId, input.Name, ct)))
+            .WithName("RenameMindsetGroup").WithSummary("Rename a group (also after closing: published results keep the name they were published with) (send If-Match)")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageSurveys);
 
@@ -377,4 +383,7 @@ public static class MindsetApi
         await service.FindAsync(id, ct) is { } view ? CampaignDto.From(view, org.Organisation.Slug, org.Can(Permission.ManageSurveys)) : null;
 
     private static GroupDto GroupOf(CampaignDto? campaign, Guid groupId) => campaign!.Groups.Single(g => g.Id == groupId);
+
+    private static async Task<GroupDto?> ReadGroupAsync(CampaignService service, OrganisationContext org, Guid id, Guid groupId, CancellationToken ct) =>
+        (await ReadCampaignAsync(service, org, id, ct))?.Groups.FirstOrDefault(g => g.Id == groupId);
 }

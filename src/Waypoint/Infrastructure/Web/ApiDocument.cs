@@ -47,6 +47,53 @@ public sealed class AnonymousOperations : IOpenApiOperationTransformer
     }
 }
 
+/// <summary>
+/// Documents optimistic concurrency (ADR 0010) on every change: a PUT needs the ETag it read in <c>If-Match</c> (428
+/// without it, 412 when the record changed meanwhile, checked by the database as it writes), and a change the database
+/// refuses as a duplicate answers 409.
+/// </summary>
+public sealed class ConcurrencyOperations : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var method = context.Description.HttpMethod ?? string.Empty;
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any()
+            || !(method.Equals("PUT", StringComparison.OrdinalIgnoreCase) || method.Equals("POST", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Task.CompletedTask;
+        }
+
+        operation.Responses ??= [];
+        if (method.Equals("PUT", StringComparison.OrdinalIgnoreCase))
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag you read (the record's revision). The change is written only if the record is still at that revision.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            operation.Responses.TryAdd("412", Problem("The record changed since the ETag in If-Match was read: nothing was written. Read it again."));
+            operation.Responses.TryAdd("428", Problem("No If-Match was sent."));
+        }
+        else
+        {
+            operation.Responses.TryAdd("422", Problem("The Idempotency-Key was used in the last 24 hours for a different request."));
+        }
+
+        operation.Responses.TryAdd("409", Problem("The database already holds this (a repeat, or a request racing another): nothing was written."));
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiResponse Problem(string description) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType() },
+    };
+}
+
 /// <summary>Documents the optional <c>Idempotency-Key</c> header on every POST that needs a token.</summary>
 public sealed class IdempotentOperations : IOpenApiOperationTransformer
 {
