@@ -291,13 +291,22 @@ public abstract class MindsetPagesTests(WaypointApp app)
         Assert.Equal("People in Frontline staff have already answered, so the group cannot be removed. You can rename it", link.TextContent);
         Assert.NotNull(refused.QuerySelector(link.GetAttribute("href")!));
 
-        var renamed = await leader.SubmitFormAsync(url, new() { ["groupId"] = partners.ToString(), ["groupName"] = "Partners" }, handler: "RenameGroup");
+        string RevisionOf(AngleSharp.Html.Dom.IHtmlDocument shown) =>
+            shown.QuerySelectorAll("form").First(f => f.QuerySelector($"input[name=groupId][value='{partners}']") is not null)
+                .QuerySelector("input[name=revision]")!.GetAttribute("value")!;
+        var read = RevisionOf(await leader.GetPageAsync(url));
+        var renamed = await leader.SubmitFormAsync(url, new() { ["groupId"] = partners.ToString(), ["groupName"] = "Partners", ["revision"] = read }, handler: "RenameGroup");
         Assert.Equal($"{url}?saved=renamed#groups", renamed.Headers.Location?.OriginalString);
         var page = await leader.GetPageAsync(url);
         Assert.Contains("Partners", page.QuerySelectorAll(".govuk-summary-card__title").Select(t => t.TextContent.Trim()));
 
+        // A rename posted from the page as it was before that one is refused: someone renamed the group meanwhile.
+        var stale = await PageClient.ParseAsync(await leader.SubmitFormAsync(url, new() { ["groupId"] = partners.ToString(), ["groupName"] = "Partners old", ["revision"] = read }, handler: "RenameGroup"));
+        Assert.Contains("Someone changed this since you opened it", stale.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+
         // Put back as it was, for the other tests of this class.
-        await leader.SubmitFormAsync(url, new() { ["groupId"] = partners.ToString(), ["groupName"] = "Partners and suppliers" }, handler: "RenameGroup");
+        var back = await leader.SubmitFormAsync(url, new() { ["groupId"] = partners.ToString(), ["groupName"] = "Partners and suppliers", ["revision"] = RevisionOf(page) }, handler: "RenameGroup");
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
     }
 
     [Fact]

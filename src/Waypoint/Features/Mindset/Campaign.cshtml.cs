@@ -6,6 +6,7 @@ using Waypoint.Core.Access;
 using Waypoint.Core.Mindset;
 using Waypoint.Infrastructure.Auth;
 using Waypoint.Infrastructure.Tenancy;
+using Waypoint.Infrastructure.Web;
 
 namespace Waypoint.Features.Mindset;
 
@@ -15,6 +16,7 @@ namespace Waypoint.Features.Mindset;
 /// </summary>
 [Authorize(Policy = Policies.ViewSurveyResults)]
 [PostPolicy(Policies.ManageSurveys)]
+[EditsRecord(typeof(RespondentGroup), FormKey = "groupId")]
 public sealed class CampaignModel(CampaignService campaigns, InvitationService invitations, OrganisationContext organisation) : PageModel
 {
     private static readonly Dictionary<string, string> SavedMessages = new(StringComparer.Ordinal)

@@ -29,6 +29,9 @@ public sealed class EditsRecordAttribute(Type record) : Attribute, IAsyncPageFil
     /// <summary>The route value holding the record's id; null when the record is the organisation's own (its settings).</summary>
     public string? RouteKey { get; init; } = "id";
 
+    /// <summary>Instead, the form field holding the record's id, for a page whose forms each edit one of several records.</summary>
+    public string? FormKey { get; init; }
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -67,6 +70,12 @@ public sealed class EditsRecordAttribute(Type record) : Attribute, IAsyncPageFil
 
     private Guid? KeyOf(PageHandlerExecutingContext context)
     {
+        if (FormKey is not null)
+        {
+            var request = context.HttpContext.Request;
+            return request.HasFormContentType && Guid.TryParse(request.Form[FormKey].ToString(), out var posted) ? posted : null;
+        }
+
         if (RouteKey is null)
         {
             return context.HttpContext.RequestServices.GetRequiredService<OrganisationContext>().Organisation.Id;
