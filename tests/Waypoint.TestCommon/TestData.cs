@@ -24,7 +24,7 @@ public static class TestData
                 DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6), null, visibility, DateTimeOffset.UtcNow);
             foreach (var next in PathTo(state))
             {
-                outcome.MoveTo(next);
+                outcome.MoveTo(next, [], null, Guid.Empty, DateTimeOffset.UtcNow);
             }
 
             db.Outcomes.Add(outcome);

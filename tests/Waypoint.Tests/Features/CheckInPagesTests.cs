@@ -28,11 +28,11 @@ public abstract class CheckInPagesTests(WaypointApp app)
         var db = scope.ServiceProvider.GetRequiredService<WaypointDb>();
         db.Scope.EnterOrganisation(Anytown);
         var outcome = new Outcome(Guid.NewGuid(), Anytown, Team, title, "A need", "Done", new DateOnly(2027, 6, 30), null, Visibility.Organisation, DateTimeOffset.UtcNow);
-        outcome.MoveTo(OutcomeState.Agreed);
-        outcome.MoveTo(OutcomeState.Active);
+        outcome.MoveTo(OutcomeState.Agreed, [], null, Guid.Empty, DateTimeOffset.UtcNow);
+        outcome.MoveTo(OutcomeState.Active, [], null, Guid.Empty, DateTimeOffset.UtcNow);
         if (state != OutcomeState.Active)
         {
-            outcome.MoveTo(state);
+            outcome.MoveTo(state, [], null, Guid.Empty, DateTimeOffset.UtcNow);
         }
 
         db.Outcomes.Add(outcome);
@@ -52,7 +52,7 @@ public abstract class CheckInPagesTests(WaypointApp app)
             {
                 db.Scope.EnterOrganisation(Anytown);
                 var outcome = new Outcome(Guid.NewGuid(), Anytown, team, title, "A need", "Done", new DateOnly(2027, 6, 30), null, Visibility.Organisation, DateTimeOffset.UtcNow);
-                outcome.MoveTo(OutcomeState.Agreed);
+                outcome.MoveTo(OutcomeState.Agreed, [], null, Guid.Empty, DateTimeOffset.UtcNow);
                 db.Outcomes.Add(outcome);
                 await db.SaveChangesAsync();
                 return outcome.Id;

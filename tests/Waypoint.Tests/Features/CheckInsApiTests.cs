@@ -30,7 +30,7 @@ public abstract class CheckInsApiTests(WaypointApp app)
         var outcome = new Outcome(Guid.NewGuid(), Anytown, Team, $"Check-in test {Guid.NewGuid():N}", "A need", "Done", new DateOnly(2027, 6, 30), null, visibility, DateTimeOffset.UtcNow);
         foreach (var next in new[] { OutcomeState.Agreed, OutcomeState.Active, state }.Distinct().Where(s => s != OutcomeState.Draft))
         {
-            outcome.MoveTo(next);
+            outcome.MoveTo(next, [], null, Guid.Empty, DateTimeOffset.UtcNow);
         }
 
         db.Outcomes.Add(outcome);
@@ -141,8 +141,8 @@ public abstract class CheckInsApiTests(WaypointApp app)
         await app.WithDbAsync(async db =>
         {
             db.Scope.EnterOrganisation(Anytown);
-            (await db.Outcomes.SingleAsync(o => o.Id == achieved)).MoveTo(OutcomeState.Achieved);
-            (await db.Outcomes.SingleAsync(o => o.Id == missed)).MoveTo(OutcomeState.Missed);
+            (await db.Outcomes.SingleAsync(o => o.Id == achieved)).MoveTo(OutcomeState.Achieved, [], null, Guid.Empty, DateTimeOffset.UtcNow);
+            (await db.Outcomes.SingleAsync(o => o.Id == missed)).MoveTo(OutcomeState.Missed, [], null, Guid.Empty, DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
 
