@@ -81,8 +81,8 @@ public static class Calibration
         }
 
         // Each outcome's forecasts together weigh 1 (per outcome), or each forecast weighs 1 (pooled); every sum
-        // below is divided by the total weight, so the weights need not be fractions that add up to one, which
-        // keeps the arithmetic exact for the common cases.
+        // below is divided by the total weight, so pooled sums stay whole numbers of forecasts and the weights never
+        // need to be fractions that add up to exactly one.
         var perOutcome = forecasts.GroupBy(f => f.Outcome).ToDictionary(g => g.Key, g => g.Count());
         var weighted = forecasts
             .Select(f => (Forecast: f, Weight: weighting == CalibrationWeighting.Pooled ? 1.0 : 1.0 / perOutcome[f.Outcome]))
