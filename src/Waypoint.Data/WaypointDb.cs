@@ -69,6 +69,8 @@ public sealed class WaypointDb : IdentityDbContext<WaypointUser, IdentityRole<Gu
 
     public DbSet<TargetRevision> TargetRevisions => Set<TargetRevision>();
 
+    public DbSet<OutcomeStateChange> OutcomeStateChanges => Set<OutcomeStateChange>();
+
     public DbSet<Measurement> Measurements => Set<Measurement>();
 
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();

@@ -1,9 +1,13 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Waypoint.Core.Access;
+using Waypoint.Core.Organisations;
 using Waypoint.Core.Outcomes;
 using Waypoint.Data;
 using Waypoint.Features.Demo;
 using Waypoint.Features.Outcomes;
+using Waypoint.Infrastructure.Tenancy;
 using static Microsoft.Playwright.Assertions;
 
 namespace Waypoint.BrowserTests;
@@ -81,10 +85,14 @@ public sealed class CheckInTests(BrowserFixture browser) : BrowserTest(browser)
     {
         var id = await Browser.App.OutcomeWithValuesAsync();
         await using var scope = Browser.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<WaypointDb>().Scope.EnterOrganisation(DemoSeeder.IdFor("anytown"));
+        var db = scope.ServiceProvider.GetRequiredService<WaypointDb>();
+        db.Scope.EnterOrganisation(DemoSeeder.IdFor("anytown"));
+        var anytown = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == "anytown");
+        scope.ServiceProvider.GetRequiredService<OrganisationContext>()
+            .Enter(anytown, new Viewer(DemoSeeder.IdFor("leader@anytown.example"), Role.Leader, OrganisationTime.Today(anytown, TimeProvider.System)));
         var outcomes = scope.ServiceProvider.GetRequiredService<OutcomeService>();
-        await outcomes.MoveAsync(id, OutcomeState.Agreed, CancellationToken.None);
-        var moved = await outcomes.MoveAsync(id, OutcomeState.Active, CancellationToken.None);
+        await outcomes.MoveAsync(id, new StateChange(OutcomeState.Agreed), CancellationToken.None);
+        var moved = await outcomes.MoveAsync(id, new StateChange(OutcomeState.Active), CancellationToken.None);
         return (id, moved!.Title);
     }
 }

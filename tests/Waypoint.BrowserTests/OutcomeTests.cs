@@ -132,6 +132,35 @@ public sealed partial class OutcomeTests(BrowserFixture browser) : BrowserTest(b
         }
     }
 
+    [Fact]
+    public async Task Leader_marks_an_outcome_achieved_while_its_target_is_off_track_and_is_asked_why()
+    {
+        var (id, indicator) = await Browser.App.ActiveOutcomeOffTrackAsync();
+        await Page.SignInAsync("leader@anytown.example");
+        await Page.GoToAsync($"/anytown/outcomes/{id}");
+        await Expect(Page.Locator(".govuk-summary-card")).ToContainTextAsync("Off track");
+        var moveTo = Page.GetByRole(AriaRole.Group, new() { Name = "Move this outcome to" });
+        await Expect(moveTo).ToContainTextAsync($"To mark it Achieved while its target for {indicator} is off track, you will be asked why");
+
+        // The short form on the outcome page sends no reason: the state page asks for it.
+        await moveTo.GetByLabel("Achieved", new() { Exact = true }).CheckAsync();
+        await Page.ClickButtonAsync("Change state");
+        await Expect(Page.MainHeading()).ToHaveTextAsync("Change the state");
+        await Expect(Page.ErrorSummary()).ToContainTextAsync($"Enter why this outcome is achieved while its target for {indicator} is off track");
+        await Expect(Page.GetByLabel("Achieved", new() { Exact = true })).ToBeCheckedAsync();
+        await Page.ErrorSummary().GetByRole(AriaRole.Link).ClickAsync();
+        var reason = Page.GetByLabel("Why the state is changing");
+        await Expect(reason).ToBeFocusedAsync();
+
+        await reason.FillAsync("Nine in ten calls were answered first time in the spring; the figure fell when the phone menu changed");
+        await Page.ClickButtonAsync("Change state");
+        Assert.Equal($"/anytown/outcomes/{id}", Page.Path());
+        var history = Page.GetByRole(AriaRole.Table, new() { Name = "Changes of state" });
+        await Expect(history.Locator("tbody tr").Last).ToContainTextAsync("From Active to Achieved");
+        await Expect(history.Locator("tbody tr").Last).ToContainTextAsync("the figure fell when the phone menu changed");
+        await Expect(history.Locator("tbody tr").Last).ToContainTextAsync($"Off track then: {indicator}");
+    }
+
     /// <summary>Whether anything has been drawn on a canvas: some pixel that is not transparent.</summary>
     private const string HasInk = """
         c => {
@@ -158,6 +187,28 @@ public static class OutcomePageExtensions
 
 public static class OutcomeData
 {
+    /// <summary>
+    /// An outcome like <see cref="OutcomeWithValuesAsync"/>, made active by the demo leader, whose target has since
+    /// fallen below its baseline: off track. Returns its id and the name of the target's indicator.
+    /// </summary>
+    public static async Task<(Guid Outcome, string Indicator)> ActiveOutcomeOffTrackAsync(this WaypointApp app)
+    {
+        var id = await app.OutcomeWithValuesAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WaypointDb>();
+        db.Scope.EnterOrganisation(DemoSeeder.IdFor("anytown"));
+        var anytown = await db.Organisations.AsNoTracking().SingleAsync(o => o.Slug == "anytown");
+        var today = Waypoint.Core.Organisations.OrganisationTime.Today(anytown, TimeProvider.System);
+        scope.ServiceProvider.GetRequiredService<Waypoint.Infrastructure.Tenancy.OrganisationContext>()
+            .Enter(anytown, new Waypoint.Core.Access.Viewer(DemoSeeder.IdFor("leader@anytown.example"), Waypoint.Core.Access.Role.Leader, today));
+        var (outcomes, indicators) = (scope.ServiceProvider.GetRequiredService<OutcomeService>(), scope.ServiceProvider.GetRequiredService<IndicatorService>());
+        await outcomes.MoveAsync(id, new StateChange(OutcomeState.Agreed), CancellationToken.None);
+        await outcomes.MoveAsync(id, new StateChange(OutcomeState.Active), CancellationToken.None);
+        var indicator = (await outcomes.FindAsync(id, CancellationToken.None))!.Summary.Targets.Single().Indicator;
+        await indicators.RecordAsync(indicator.Id, new(today.AddDays(-1), 60, "After the phone menu changed"), MeasurementSource.Manual, CancellationToken.None);
+        return (id, indicator.Name);
+    }
+
     /// <summary>An outcome everyone in anytown may see, with a target on a new indicator that has two values; returns its id.</summary>
     public static async Task<Guid> OutcomeWithValuesAsync(this WaypointApp app)
     {

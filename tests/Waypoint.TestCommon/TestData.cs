@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core.CheckIns;
+using Waypoint.Core.Organisations;
 using Waypoint.Core.Outcomes;
 using Waypoint.Core.Steps;
 using Waypoint.Data;
@@ -16,20 +19,57 @@ public static class TestData
     public static readonly Guid DigitalServices = DemoSeeder.IdFor("anytown/team/Digital Services");
     public static readonly Guid Member = DemoSeeder.IdFor("member@anytown.example");
 
-    /// <summary>An outcome of Anytown's Digital Services team, in the given state (active by default).</summary>
-    public static Task<Guid> CreateOutcomeAsync(this WaypointApp app, OutcomeState state = OutcomeState.Active, Visibility visibility = Visibility.Organisation) =>
+    /// <summary>An outcome of Anytown's Digital Services team (or another), in the given state (active by default).</summary>
+    public static Task<Guid> CreateOutcomeAsync(this WaypointApp app, OutcomeState state = OutcomeState.Active, Visibility visibility = Visibility.Organisation, Guid? team = null) =>
         app.InAnytownAsync(async db =>
         {
-            var outcome = new Outcome(Guid.NewGuid(), Anytown, DigitalServices, $"Test outcome {Guid.NewGuid():N}", "As a resident I need it", "It is done",
+            var outcome = new Outcome(Guid.NewGuid(), Anytown, team ?? DigitalServices, $"Test outcome {Guid.NewGuid():N}", "As a resident I need it", "It is done",
                 DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6), null, visibility, DateTimeOffset.UtcNow);
             foreach (var next in PathTo(state))
             {
-                outcome.MoveTo(next);
+                outcome.MoveTo(next, [], null, Guid.Empty, DateTimeOffset.UtcNow);
             }
 
             db.Outcomes.Add(outcome);
             await db.SaveChangesAsync();
             return outcome.Id;
+        });
+
+    /// <summary>A team of Anytown's with no outcomes yet.</summary>
+    public static Task<Guid> CreateTeamAsync(this WaypointApp app) =>
+        app.InAnytownAsync(async db =>
+        {
+            var team = new Team(Guid.NewGuid(), Anytown, $"Test team {Guid.NewGuid():N}", null);
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+            return team.Id;
+        });
+
+    /// <summary>
+    /// A person's check-ins on an open outcome, one a week from the first Monday of 2026, with the given confidences
+    /// (whole percentages).
+    /// </summary>
+    public static Task CheckInAsync(this WaypointApp app, Guid outcomeId, Guid person, params int[] confidences) =>
+        app.InAnytownAsync(async db =>
+        {
+            var outcome = await db.Outcomes.AsNoTracking().SingleAsync(o => o.Id == outcomeId);
+            var monday = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+            for (var week = 0; week < confidences.Length; week++)
+            {
+                var at = monday.AddDays(7 * week);
+                db.CheckIns.Add(CheckIn.Post(outcome, person, CheckInCadence.Weekly, confidences[week], $"Week {week + 1}", null, null, false, null, DateOnly.FromDateTime(at.UtcDateTime), at));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+    /// <summary>Ends an active outcome that has no targets (achieved, missed or retired), as its check-ins are then scored.</summary>
+    public static Task ResolveAsync(this WaypointApp app, Guid outcomeId, OutcomeState end) =>
+        app.InAnytownAsync(async db =>
+        {
+            var outcome = await db.Outcomes.SingleAsync(o => o.Id == outcomeId);
+            db.OutcomeStateChanges.Add(outcome.MoveTo(end, [], null, Member, DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
         });
 
     /// <summary>A monthly indicator owned by Digital Services, with no measurements.</summary>

@@ -34,6 +34,7 @@ public sealed class Outcome : ITenantOwned, IVersionedRecord
 {
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 4000;
+    public const int ReasonMaxLength = 1000;
 
     private Outcome()
     {
@@ -129,7 +130,13 @@ public sealed class Outcome : ITenantOwned, IVersionedRecord
         _ => [],
     };
 
-    public void MoveTo(OutcomeState next)
+    /// <summary>
+    /// Moves the outcome to another state and returns the record of the change, which keeps who moved it, when, and
+    /// why. Marking it achieved while any of its targets is off track needs a reason: <paramref name="targets"/> are
+    /// how its targets stand on the organisation's today, by the same rules as the dashboard
+    /// (<see cref="ProgressRules"/>). A reason may be given for any move, and is kept.
+    /// </summary>
+    public OutcomeStateChange MoveTo(OutcomeState next, IReadOnlyCollection<TargetStanding> targets, string? reason, Guid by, DateTimeOffset at)
     {
         if (!NextStates(State).Contains(next))
         {
@@ -139,8 +146,32 @@ public sealed class Outcome : ITenantOwned, IVersionedRecord
                 : $"An outcome that is {State} can only become {string.Join(" or ", allowed)}, not {next}");
         }
 
+        var offTrack = ReasonNeededFor(next, targets);
+        if (offTrack.Count > 0 && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new RuleViolation("reason", $"Enter why this outcome is achieved while {TargetsOffTrack(offTrack)}");
+        }
+
+        var why = Text.Optional(reason, ReasonMaxLength, "reason", "the reason");
+        var change = new OutcomeStateChange(Guid.NewGuid(), OrganisationId, Id, State, next, at, by, why, offTrack);
         State = next;
+        return change;
     }
+
+    /// <summary>
+    /// The targets that make a move need a reason, by name: for a move to Achieved, those off track; for any other
+    /// move, none. Off track alone counts: at risk is close to the line, and missing or late data says nothing
+    /// either way about whether the goal was met.
+    /// </summary>
+    public static IReadOnlyList<string> ReasonNeededFor(OutcomeState next, IEnumerable<TargetStanding> targets) =>
+        next == OutcomeState.Achieved
+            ? targets.Where(t => t.Status == TargetStatus.OffTrack).Select(t => t.Name).ToList()
+            : [];
+
+    /// <summary>"its target for X is off track", "its targets for X and Y are off track".</summary>
+    public static string TargetsOffTrack(IReadOnlyList<string> names) => names.Count == 1
+        ? $"its target for {names[0]} is off track"
+        : $"its targets for {string.Join(", ", names.Take(names.Count - 1))} and {names[^1]} are off track";
 
     /// <summary>
     /// Places the outcome under another in the alignment tree. <paramref name="parentOf"/> tells each outcome's
@@ -159,4 +190,53 @@ public sealed class Outcome : ITenantOwned, IVersionedRecord
 
         ParentId = parentId;
     }
+}
+
+/// <summary>How one of an outcome's targets stands today, named by its indicator: what a move of state is judged against.</summary>
+public readonly record struct TargetStanding(string Name, TargetStatus Status);
+
+/// <summary>
+/// One change of an outcome's state: from what, to what, when, by whom, and why. Kept for every change, so the
+/// outcome's history stays; a reason is needed to mark an outcome achieved while a target is off track, and the
+/// targets that were off track then are kept beside it, since their statuses move on.
+/// </summary>
+public sealed class OutcomeStateChange : ITenantOwned
+{
+    private OutcomeStateChange()
+    {
+        OffTrackTargets = [];
+    }
+
+    internal OutcomeStateChange(Guid id, Guid organisationId, Guid outcomeId, OutcomeState from, OutcomeState to, DateTimeOffset at, Guid byId, string? reason, IEnumerable<string> offTrackTargets)
+    {
+        Id = id;
+        OrganisationId = organisationId;
+        OutcomeId = outcomeId;
+        From = from;
+        To = to;
+        At = at;
+        ById = byId;
+        Reason = reason;
+        OffTrackTargets = [.. offTrackTargets];
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public Guid OutcomeId { get; private set; }
+
+    public OutcomeState From { get; private set; }
+
+    public OutcomeState To { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>The person who moved the outcome.</summary>
+    public Guid ById { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    /// <summary>The names of the targets that were off track when the outcome was marked achieved; empty otherwise.</summary>
+    public List<string> OffTrackTargets { get; private set; }
 }

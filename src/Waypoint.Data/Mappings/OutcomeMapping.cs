@@ -25,3 +25,21 @@ internal sealed class OutcomeMapping : IEntityTypeConfiguration<Outcome>
         builder.HasIndex(o => new { o.OrganisationId, o.State });
     }
 }
+
+internal sealed class OutcomeStateChangeMapping : IEntityTypeConfiguration<OutcomeStateChange>
+{
+    public void Configure(EntityTypeBuilder<OutcomeStateChange> builder)
+    {
+        builder.ToTable("outcome_state_changes");
+        builder.HasKey(c => c.Id);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Outcome>().WithMany().HasForeignKey(c => c.OutcomeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<WaypointUser>().WithMany().HasForeignKey(c => c.ById).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.From).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.To).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Reason).HasMaxLength(Outcome.ReasonMaxLength);
+        // A primitive collection: a JSON array on SQLite, a text[] on PostgreSQL.
+        builder.PrimitiveCollection(c => c.OffTrackTargets).IsRequired();
+        builder.HasIndex(c => new { c.OutcomeId, c.At });
+    }
+}

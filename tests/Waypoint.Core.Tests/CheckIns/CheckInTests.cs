@@ -15,8 +15,8 @@ public sealed class CheckInTests
     private static Outcome Active()
     {
         var outcome = new Outcome(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Title", "Need", "Done", new DateOnly(2027, 3, 31), null, Visibility.Organisation, Thursday);
-        outcome.MoveTo(OutcomeState.Agreed);
-        outcome.MoveTo(OutcomeState.Active);
+        outcome.MoveTo(OutcomeState.Agreed, [], null, Guid.Empty, DateTimeOffset.UtcNow);
+        outcome.MoveTo(OutcomeState.Active, [], null, Guid.Empty, DateTimeOffset.UtcNow);
         return outcome;
     }
 
@@ -56,7 +56,7 @@ public sealed class CheckInTests
         var outcome = Active();
         Assert.Equal("Enter a few sentences on progress", Assert.Throws<RuleViolation>(() =>
             CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 50, "  ", null, null, false, null, DateOnly.FromDateTime(Thursday.UtcDateTime), Thursday)).Message);
-        outcome.MoveTo(OutcomeState.Retired);
+        outcome.MoveTo(OutcomeState.Retired, [], null, Guid.Empty, DateTimeOffset.UtcNow);
         Assert.Equal("This outcome is Retired: it takes no more check-ins", Assert.Throws<RuleViolation>(() =>
             CheckIn.Post(outcome, Author, CheckInCadence.Weekly, 50, "Progress", null, null, false, null, DateOnly.FromDateTime(Thursday.UtcDateTime), Thursday)).Message);
     }

@@ -20,19 +20,97 @@ public sealed class OutcomeRulesTests
     private static Indicator NewIndicator(Direction direction = Direction.Increase) =>
         new(Guid.NewGuid(), Org, "Share of missed-bin reports made online", "%", direction, IndicatorKind.HowWell, Cadence.Monthly, "CRM export", Guid.NewGuid(), null);
 
+    private static readonly Guid Leader = Guid.NewGuid();
+
+    private static OutcomeStateChange Move(Outcome outcome, OutcomeState next, string? reason = null, params TargetStanding[] targets) =>
+        outcome.MoveTo(next, targets, reason, Leader, Now);
+
+    private static Outcome ActiveOutcome()
+    {
+        var outcome = NewOutcome();
+        Move(outcome, OutcomeState.Agreed);
+        Move(outcome, OutcomeState.Active);
+        return outcome;
+    }
+
     [Fact]
     public void An_outcome_moves_through_its_life_and_refuses_a_jump_with_the_reason()
     {
         var outcome = NewOutcome();
         Assert.Equal(OutcomeState.Draft, outcome.State);
-        var jump = Assert.Throws<RuleViolation>(() => outcome.MoveTo(OutcomeState.Achieved));
+        var jump = Assert.Throws<RuleViolation>(() => Move(outcome, OutcomeState.Achieved));
         Assert.Equal("An outcome that is Draft can only become Agreed or Retired, not Achieved", jump.Message);
 
-        outcome.MoveTo(OutcomeState.Agreed);
-        outcome.MoveTo(OutcomeState.Active);
-        outcome.MoveTo(OutcomeState.Achieved);
-        var final = Assert.Throws<RuleViolation>(() => outcome.MoveTo(OutcomeState.Active));
+        Move(outcome, OutcomeState.Agreed);
+        Move(outcome, OutcomeState.Active);
+        Move(outcome, OutcomeState.Achieved);
+        var final = Assert.Throws<RuleViolation>(() => Move(outcome, OutcomeState.Active));
         Assert.Equal("This outcome is Achieved and can no longer change state", final.Message);
+    }
+
+    [Fact]
+    public void Each_move_is_kept_with_from_to_when_who_and_why()
+    {
+        var outcome = NewOutcome();
+        var change = Move(outcome, OutcomeState.Agreed, "  Signed off by the head of waste services  ");
+        Assert.Equal((outcome.Id, Org, OutcomeState.Draft, OutcomeState.Agreed, Now, Leader, "Signed off by the head of waste services"),
+            (change.OutcomeId, change.OrganisationId, change.From, change.To, change.At, change.ById, change.Reason));
+        Assert.Empty(change.OffTrackTargets);
+        Assert.Null(Move(outcome, OutcomeState.Active, " ").Reason);
+    }
+
+    [Fact]
+    public void Marking_an_outcome_achieved_while_a_target_is_off_track_needs_a_reason_which_is_kept()
+    {
+        var outcome = ActiveOutcome();
+        TargetStanding[] targets = [new("Missed-bin reports made online", TargetStatus.OnTrack), new("Missed bins put right in 2 days", TargetStatus.OffTrack)];
+
+        var refused = Assert.Throws<RuleViolation>(() => Move(outcome, OutcomeState.Achieved, "   ", targets));
+        Assert.Equal(("reason", "Enter why this outcome is achieved while its target for Missed bins put right in 2 days is off track"), (refused.Field, refused.Message));
+        Assert.Equal(OutcomeState.Active, outcome.State);
+        Assert.Equal("The reason must be 1000 characters or fewer",
+            Assert.Throws<RuleViolation>(() => Move(outcome, OutcomeState.Achieved, new string('x', 1001), targets)).Message);
+        Assert.Equal(OutcomeState.Active, outcome.State);
+
+        var change = Move(outcome, OutcomeState.Achieved, "Online reporting was the goal and it is met", targets);
+        Assert.Equal(OutcomeState.Achieved, outcome.State);
+        Assert.Equal((OutcomeState.Active, OutcomeState.Achieved, "Online reporting was the goal and it is met"), (change.From, change.To, change.Reason));
+        Assert.Equal(["Missed bins put right in 2 days"], change.OffTrackTargets);
+    }
+
+    [Fact]
+    public void Every_off_track_target_is_named()
+    {
+        var refused = Assert.Throws<RuleViolation>(() => Move(ActiveOutcome(), OutcomeState.Achieved, null,
+            new("Calls answered", TargetStatus.OffTrack), new("Chat satisfaction", TargetStatus.AtRisk), new("Calls abandoned", TargetStatus.OffTrack), new("Repeat calls", TargetStatus.OffTrack)));
+        Assert.Equal("Enter why this outcome is achieved while its targets for Calls answered, Calls abandoned and Repeat calls are off track", refused.Message);
+    }
+
+    [Theory]
+    [InlineData(OutcomeState.Missed)]
+    [InlineData(OutcomeState.Retired)]
+    public void Ending_an_outcome_any_other_way_needs_no_reason_however_its_targets_stand(OutcomeState end)
+    {
+        var change = Move(ActiveOutcome(), end, null, new TargetStanding("Calls answered", TargetStatus.OffTrack));
+        Assert.Equal((end, null), (change.To, change.Reason));
+        Assert.Empty(change.OffTrackTargets);
+    }
+
+    [Property]
+    public Property Achieving_needs_a_reason_exactly_when_some_target_is_off_track(TargetStatus[] statuses)
+    {
+        var targets = statuses.Where(Enum.IsDefined).Select((s, i) => new TargetStanding($"Target {i}", s)).ToArray();
+        var outcome = ActiveOutcome();
+        var needed = targets.Any(t => t.Status == TargetStatus.OffTrack);
+        try
+        {
+            Move(outcome, OutcomeState.Achieved, null, targets);
+            return (!needed && outcome.State == OutcomeState.Achieved).ToProperty();
+        }
+        catch (RuleViolation violation)
+        {
+            return (needed && violation.Field == "reason" && outcome.State == OutcomeState.Active).ToProperty();
+        }
     }
 
     [Property]
@@ -45,7 +123,11 @@ public sealed class OutcomeRulesTests
             var before = outcome.State;
             try
             {
-                outcome.MoveTo(move);
+                var change = Move(outcome, move);
+                if (change.From != before || change.To != outcome.State)
+                {
+                    return false.ToProperty();
+                }
             }
             catch (RuleViolation)
             {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Waypoint.Core;
 using Waypoint.Core.CheckIns;
 using Waypoint.Core.Outcomes;
 using Waypoint.Data;
@@ -28,11 +29,11 @@ public abstract class CheckInPagesTests(WaypointApp app)
         var db = scope.ServiceProvider.GetRequiredService<WaypointDb>();
         db.Scope.EnterOrganisation(Anytown);
         var outcome = new Outcome(Guid.NewGuid(), Anytown, Team, title, "A need", "Done", new DateOnly(2027, 6, 30), null, Visibility.Organisation, DateTimeOffset.UtcNow);
-        outcome.MoveTo(OutcomeState.Agreed);
-        outcome.MoveTo(OutcomeState.Active);
+        outcome.MoveTo(OutcomeState.Agreed, [], null, Guid.Empty, DateTimeOffset.UtcNow);
+        outcome.MoveTo(OutcomeState.Active, [], null, Guid.Empty, DateTimeOffset.UtcNow);
         if (state != OutcomeState.Active)
         {
-            outcome.MoveTo(state);
+            outcome.MoveTo(state, [], null, Guid.Empty, DateTimeOffset.UtcNow);
         }
 
         db.Outcomes.Add(outcome);
@@ -52,7 +53,7 @@ public abstract class CheckInPagesTests(WaypointApp app)
             {
                 db.Scope.EnterOrganisation(Anytown);
                 var outcome = new Outcome(Guid.NewGuid(), Anytown, team, title, "A need", "Done", new DateOnly(2027, 6, 30), null, Visibility.Organisation, DateTimeOffset.UtcNow);
-                outcome.MoveTo(OutcomeState.Agreed);
+                outcome.MoveTo(OutcomeState.Agreed, [], null, Guid.Empty, DateTimeOffset.UtcNow);
                 db.Outcomes.Add(outcome);
                 await db.SaveChangesAsync();
                 return outcome.Id;
@@ -237,8 +238,10 @@ public abstract class CheckInPagesTests(WaypointApp app)
         Assert.Equal("Your forecasts", page.QuerySelector("#report")!.TextContent);
         var rows = page.QuerySelectorAll(".waypoint-calibration .govuk-summary-list__row")
             .ToDictionary(r => r.QuerySelector("dt")!.TextContent, r => r.QuerySelector("dd")!.TextContent);
-        Assert.Equal(["Resolved forecasts", "Brier score", "Reliability", "Resolution", "Uncertainty"], rows.Keys);
+        Assert.Equal(["Resolved outcomes", "Resolved forecasts", "Weighting", "Brier score", "Reliability", "Resolution", "Uncertainty"], rows.Keys);
         Assert.True(int.Parse(rows["Resolved forecasts"], CultureInfo.InvariantCulture) >= 10);
+        Assert.True(int.Parse(rows["Resolved outcomes"], CultureInfo.InvariantCulture) >= 5);
+        Assert.Equal("Each outcome weighs the same", rows["Weighting"]);
         var brier = double.Parse(page.QuerySelector(".waypoint-brier")!.TextContent, CultureInfo.InvariantCulture);
         // Jordan is persistently over-confident in the demo: worse than always saying 50 %.
         Assert.InRange(brier, 0.25, 1);
@@ -251,6 +254,67 @@ public abstract class CheckInPagesTests(WaypointApp app)
         Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/anytown/calibration/help");
         var help = await leader.GetPageAsync("/anytown/calibration/help");
         Assert.Contains("always saying 50%", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("each outcome weighs the same", help.QuerySelector("#weighting + p + p")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("every forecast the same (pooled)", help.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("at least 10 forecasts on at least 5 resolved outcomes", help.QuerySelector("#enough + p")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_teams_calibration_says_what_it_rests_on_judges_only_on_five_outcomes_and_shows_the_score_worked_out_from_its_check_ins()
+    {
+        var team = await app.CreateTeamAsync();
+        var leader = await app.SignedInAsync("leader@anytown.example");
+        var url = $"/anytown/calibration?team={team}";
+        static Dictionary<string, string> Rows(IHtmlDocument page) => page.QuerySelectorAll(".waypoint-calibration .govuk-summary-list__row")
+            .ToDictionary(r => r.QuerySelector("dt")!.TextContent, r => r.QuerySelector("dd")!.TextContent);
+
+        // Twelve forecasts on two outcomes: enough check-ins, too few outcomes.
+        var outcomes = new List<(Guid Id, OutcomeState End, int[] Confidences)>
+        {
+            (await app.CreateOutcomeAsync(team: team), OutcomeState.Achieved, [70, 75, 80, 80, 85, 90]),
+            (await app.CreateOutcomeAsync(team: team), OutcomeState.Missed, [60, 60, 55, 50, 40, 30]),
+        };
+        foreach (var (id, end, confidences) in outcomes)
+        {
+            await app.CheckInAsync(id, TestData.Member, confidences);
+            await app.ResolveAsync(id, end);
+        }
+
+        var few = await leader.GetPageAsync(url);
+        Assert.Contains("12 forecasts on 2 outcomes have resolved: too few to judge", few.QuerySelector("main .govuk-inset-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("at least 10 forecasts on at least 5 outcomes", few.QuerySelector("main .govuk-inset-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(few.QuerySelector(".waypoint-brier"));
+
+        foreach (var (end, confidences) in new (OutcomeState, int[])[] { (OutcomeState.Achieved, [65]), (OutcomeState.Missed, [45, 35]), (OutcomeState.Achieved, [95]) })
+        {
+            var id = await app.CreateOutcomeAsync(team: team);
+            await app.CheckInAsync(id, TestData.Member, confidences);
+            await app.ResolveAsync(id, end);
+            outcomes.Add((id, end, confidences));
+        }
+
+        // Worked out from the check-ins as stored, not from Core: per outcome, then pooled.
+        var ids = outcomes.Select(o => o.Id).ToList();
+        var stored = await app.WithDbAsync(db => db.CheckIns.IgnoreQueryFilters().Where(c => ids.Contains(c.OutcomeId)).Select(c => new { c.OutcomeId, c.Confidence }).ToListAsync());
+        var errors = outcomes.Select(o => stored.Where(c => c.OutcomeId == o.Id).Select(c => Math.Pow((c.Confidence / 100.0) - (o.End == OutcomeState.Achieved ? 1 : 0), 2)).ToList()).ToList();
+        var perOutcome = errors.Average(e => e.Average());
+        var pooled = errors.SelectMany(e => e).Average();
+
+        var judged = await leader.GetPageAsync(url);
+        var rows = Rows(judged);
+        Assert.Equal(("5", "16", "Each outcome weighs the same"), (rows["Resolved outcomes"], rows["Resolved forecasts"], rows["Weighting"]));
+        Assert.Equal(Figures.Text(perOutcome, 3), judged.QuerySelector(".waypoint-brier")!.TextContent);
+        Assert.Equal("PerOutcome", judged.QuerySelector("input[name='weighting']:checked")!.GetAttribute("value"));
+        var bands = judged.QuerySelectorAll("figure[data-waypoint-reliability] tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
+        Assert.Equal(16, bands.Sum(b => int.Parse(b[0], CultureInfo.InvariantCulture)));
+        Assert.All(bands, b => Assert.InRange(int.Parse(b[1], CultureInfo.InvariantCulture), 1, 5));
+
+        var all = await leader.GetPageAsync($"{url}&weighting=Pooled");
+        Assert.Equal("Every forecast weighs the same (pooled)", Rows(all)["Weighting"]);
+        Assert.Equal(Figures.Text(pooled, 3), all.QuerySelector(".waypoint-brier")!.TextContent);
+        Assert.NotEqual(Figures.Text(perOutcome, 3), Figures.Text(pooled, 3));
+        Assert.Equal("Pooled", all.QuerySelector("input[name='weighting']:checked")!.GetAttribute("value"));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public abstract class CheckInsApiTests(WaypointApp app)
         var outcome = new Outcome(Guid.NewGuid(), Anytown, Team, $"Check-in test {Guid.NewGuid():N}", "A need", "Done", new DateOnly(2027, 6, 30), null, visibility, DateTimeOffset.UtcNow);
         foreach (var next in new[] { OutcomeState.Agreed, OutcomeState.Active, state }.Distinct().Where(s => s != OutcomeState.Draft))
         {
-            outcome.MoveTo(next);
+            outcome.MoveTo(next, [], null, Guid.Empty, DateTimeOffset.UtcNow);
         }
 
         db.Outcomes.Add(outcome);
@@ -103,56 +103,89 @@ public abstract class CheckInsApiTests(WaypointApp app)
         Assert.DoesNotContain(after.EnumerateArray(), d => d.GetProperty("outcomeId").GetGuid() == outcome);
     }
 
-    [Fact]
-    public async Task Calibration_waits_for_ten_resolved_forecasts_then_scores_them()
+    /// <summary>
+    /// The Brier score worked out here from the check-ins as the API lists them (standing ones only), independently of
+    /// Core: per outcome, the mean of that outcome's squared errors, then the mean over outcomes; or pooled, the mean
+    /// over every forecast.
+    /// </summary>
+    private static async Task<(double PerOutcome, double Pooled, int Forecasts)> RecomputeAsync(HttpClient client, IEnumerable<Guid> outcomes)
     {
-        // A person new to forecasting gives twelve weekly confidences on two outcomes that then resolve.
-        var email = $"forecaster-{Guid.NewGuid():N}@anytown.example";
-        var admin = await app.ApiClientAsync("anytown", "admin@anytown.example");
-        var added = await admin.PostAsync($"{Api}/members/", Json($$"""{"email":"{{email}}","displayName":"Fore Caster","role":"Member"}"""));
-        var person = JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("userId").GetGuid();
+        var errors = new List<List<double>>();
+        foreach (var outcome in outcomes)
+        {
+            var achieved = (await client.GetFromJsonAsync<JsonElement>($"{Api}/outcomes/{outcome}")).GetProperty("state").GetString() == "Achieved";
+            var standing = (await client.GetFromJsonAsync<JsonElement>($"{Api}/outcomes/{outcome}/check-ins")).EnumerateArray()
+                .Where(c => !c.GetProperty("superseded").GetBoolean())
+                .Select(c => Math.Pow((c.GetProperty("confidence").GetInt32() / 100.0) - (achieved ? 1 : 0), 2))
+                .ToList();
+            errors.Add(standing);
+        }
+
+        return (errors.Average(e => e.Average()), errors.SelectMany(e => e).Average(), errors.Sum(e => e.Count));
+    }
+
+    [Fact]
+    public async Task Calibration_judges_only_on_enough_resolved_outcomes_weighs_each_the_same_and_can_be_pooled()
+    {
+        // A team of its own, so that only this test's forecasts are scored.
+        var team = await app.CreateTeamAsync();
         var leader = await app.ApiClientAsync("anytown", "leader@anytown.example");
+        var member = await app.ApiClientAsync("anytown", "member@anytown.example");
+        async Task<JsonElement> ScoreAsync(string weighting = "") => await leader.GetFromJsonAsync<JsonElement>($"{Api}/calibration?team={team}{weighting}");
 
-        async Task<JsonElement> ScoreAsync() => await leader.GetFromJsonAsync<JsonElement>($"{Api}/calibration?person={person}");
+        // Two outcomes with six weekly check-ins each: twelve forecasts, enough by count, but only two results.
+        var achieved = await app.CreateOutcomeAsync(team: team);
+        var missed = await app.CreateOutcomeAsync(team: team);
+        await app.CheckInAsync(achieved, TestData.Member, 80, 80, 80, 80, 80, 80);
+        await app.CheckInAsync(missed, TestData.Member, 80, 80, 80, 80, 80, 80);
+        await app.ResolveAsync(achieved, OutcomeState.Achieved);
+        await app.ResolveAsync(missed, OutcomeState.Missed);
 
-        var achieved = await ActiveOutcomeAsync();
-        var missed = await ActiveOutcomeAsync();
-        await app.WithDbAsync(async db =>
-        {
-            db.Scope.EnterOrganisation(Anytown);
-            var outcomes = await db.Outcomes.Where(o => o.Id == achieved || o.Id == missed).ToListAsync();
-            var monday = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-            for (var week = 0; week < 6; week++)
-            {
-                foreach (var outcome in outcomes)
-                {
-                    // 80 % on the one that is achieved, 80 % on the one that is missed: over-confident half the time.
-                    db.CheckIns.Add(CheckIn.Post(outcome, person, CheckInCadence.Weekly, 80, $"Week {week}", null, null, false, null, DateOnly.FromDateTime(monday.AddDays(7 * week).UtcDateTime), monday.AddDays(7 * week)));
-                }
-            }
+        var two = await ScoreAsync();
+        Assert.Equal((12, 2, 10, 5, false, "PerOutcome"), (two.GetProperty("resolvedForecasts").GetInt32(), two.GetProperty("resolvedOutcomes").GetInt32(),
+            two.GetProperty("minimumForecasts").GetInt32(), two.GetProperty("minimumOutcomes").GetInt32(), two.GetProperty("canJudge").GetBoolean(), two.GetProperty("weighting").GetString()));
+        Assert.Equal(JsonValueKind.Null, two.GetProperty("brier").ValueKind);
+        Assert.Empty(two.GetProperty("table").EnumerateArray());
 
-            return await db.SaveChangesAsync();
-        });
+        // Three short outcomes make five. One was checked in on through the API this week and then edited: the edit counts.
+        var quick = await app.CreateOutcomeAsync(team: team);
+        var slipped = await app.CreateOutcomeAsync(team: team);
+        var edited = await app.CreateOutcomeAsync(team: team);
+        await app.CheckInAsync(quick, TestData.Member, 60);
+        await app.CheckInAsync(slipped, TestData.Member, 30, 40);
+        (await member.PostAsync($"{Api}/outcomes/{edited}/check-ins", Json("""{"confidence":50,"progress":"Half way"}"""))).EnsureSuccessStatusCode();
+        (await member.PostAsync($"{Api}/outcomes/{edited}/check-ins", Json("""{"confidence":90,"progress":"Nearly there","edit":true}"""))).EnsureSuccessStatusCode();
+        await app.ResolveAsync(quick, OutcomeState.Achieved);
+        await app.ResolveAsync(slipped, OutcomeState.Missed);
+        await app.ResolveAsync(edited, OutcomeState.Achieved);
 
-        var unresolved = await ScoreAsync();
-        Assert.Equal(0, unresolved.GetProperty("resolvedForecasts").GetInt32());
-        Assert.False(unresolved.GetProperty("canJudge").GetBoolean());
-
-        await app.WithDbAsync(async db =>
-        {
-            db.Scope.EnterOrganisation(Anytown);
-            (await db.Outcomes.SingleAsync(o => o.Id == achieved)).MoveTo(OutcomeState.Achieved);
-            (await db.Outcomes.SingleAsync(o => o.Id == missed)).MoveTo(OutcomeState.Missed);
-            return await db.SaveChangesAsync();
-        });
-
+        var (perOutcome, pooled, forecasts) = await RecomputeAsync(leader, [achieved, missed, quick, slipped, edited]);
         var score = await ScoreAsync();
-        Assert.Equal(12, score.GetProperty("resolvedForecasts").GetInt32());
         Assert.True(score.GetProperty("canJudge").GetBoolean());
-        // Six (0.8 - 1)^2 = 0.04 and six (0.8 - 0)^2 = 0.64: Brier (6 * 0.04 + 6 * 0.64) / 12 = 0.34.
-        Assert.Equal(0.34, score.GetProperty("brier").GetDouble(), 9);
-        var band = Assert.Single(score.GetProperty("table").EnumerateArray());
-        Assert.Equal((80, 12, 0.5), (band.GetProperty("fromPercent").GetInt32(), band.GetProperty("count").GetInt32(), band.GetProperty("observedFrequency").GetDouble()));
+        Assert.Equal((forecasts, 16, 5), (score.GetProperty("resolvedForecasts").GetInt32(), forecasts, score.GetProperty("resolvedOutcomes").GetInt32()));
+        // By hand: (0.04 + 0.64 + 0.16 + (0.09 + 0.16) / 2 + 0.01) / 5 = 0.195; pooled, 4.5 / 16 = 0.28125.
+        Assert.Equal(0.195, perOutcome, 12);
+        Assert.Equal(perOutcome, score.GetProperty("brier").GetDouble(), 9);
+        var parts = score.GetProperty("reliability").GetDouble() - score.GetProperty("resolution").GetDouble() + score.GetProperty("uncertainty").GetDouble();
+        Assert.Equal(perOutcome, parts, 9);
+        var band = score.GetProperty("table").EnumerateArray().Single(b => b.GetProperty("fromPercent").GetInt32() == 80);
+        Assert.Equal((12, 2), (band.GetProperty("count").GetInt32(), band.GetProperty("outcomes").GetInt32()));
+        Assert.Equal(0.5, band.GetProperty("observedFrequency").GetDouble(), 12);
+
+        var all = await ScoreAsync("&weighting=Pooled");
+        Assert.Equal("Pooled", all.GetProperty("weighting").GetString());
+        Assert.Equal(0.28125, pooled, 12);
+        Assert.Equal(pooled, all.GetProperty("brier").GetDouble(), 9);
+        Assert.Equal((16, 5), (all.GetProperty("resolvedForecasts").GetInt32(), all.GetProperty("resolvedOutcomes").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("99")]
+    [InlineData("Heavy")]
+    public async Task A_weighting_that_is_not_one_of_the_two_is_refused_naming_it(string weighting)
+    {
+        var leader = await app.ApiClientAsync("anytown", "leader@anytown.example");
+        Assert.NotEmpty(await ErrorAsync(await leader.GetAsync($"{Api}/calibration?weighting={weighting}"), "weighting"));
     }
 }
 

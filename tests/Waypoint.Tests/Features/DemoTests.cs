@@ -42,10 +42,24 @@ public abstract class DemoTests(WaypointApp app)
         var casey = await ScoreAsync("member@anytown.example");
         var jordan = await ScoreAsync("leader@anytown.example");
         Assert.True(casey.GetProperty("canJudge").GetBoolean());
+        Assert.True(casey.GetProperty("resolvedOutcomes").GetInt32() >= 5);
         Assert.True(jordan.GetProperty("resolvedForecasts").GetInt32() >= 100);
         Assert.True(jordan.GetProperty("brier").GetDouble() > casey.GetProperty("brier").GetDouble() + 0.1,
             $"Jordan {jordan.GetProperty("brier")} should score clearly worse than Casey {casey.GetProperty("brier")}.");
         Assert.True(jordan.GetProperty("reliability").GetDouble() > casey.GetProperty("reliability").GetDouble());
+    }
+
+    [Fact]
+    public async Task Anytown_keeps_each_change_of_state_and_one_outcome_was_achieved_with_a_reason_while_a_target_was_off_track()
+    {
+        var viewer = await app.ApiClientAsync("anytown", "viewer@anytown.example", Waypoint.Core.Access.TokenScope.Read);
+        var changes = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/orgs/anytown/outcomes/{DemoSeeder.IdFor("anytown/outcome/Repairs booked online")}/state-changes");
+        Assert.Equal([("Draft", "Agreed"), ("Agreed", "Active"), ("Active", "Achieved")],
+            changes.EnumerateArray().Select(c => (c.GetProperty("from").GetString(), c.GetProperty("to").GetString())));
+        var achieved = changes[2];
+        Assert.StartsWith("Online booking was the end-goal", achieved.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["Repair appointments kept first time"], achieved.GetProperty("offTrackTargets").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("Jordan Lee", achieved.GetProperty("by").GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using Waypoint.Features.Demo;
 
 namespace Waypoint.Tests.Features;
@@ -211,6 +212,63 @@ public abstract class OutcomePagesTests(WaypointApp app)
         var retired = await leader.GetPageAsync($"/anytown/outcomes/{outcome}");
         Assert.Empty(Offered(retired));
         Assert.Contains("can no longer change state", retired.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Achieving_an_outcome_with_a_target_off_track_asks_for_a_reason_on_the_state_page_and_shows_it_on_the_outcome()
+    {
+        var leader = await app.SignedInAsync(Leader);
+        var indicatorName = Unique("Reports online");
+        var indicator = await AddIndicatorAsync(leader, indicatorName);
+        var outcome = await AddOutcomeAsync(leader, Unique("Reports made online"));
+        await AddTargetAsync(leader, outcome, indicator);
+        var details = $"/anytown/outcomes/{outcome}";
+        var state = $"/anytown/outcomes/{outcome}/state";
+        foreach (var next in new[] { "Agreed", "Active" })
+        {
+            Assert.Equal(details, (await leader.SubmitFormAsync(details, new() { ["state"] = next }, action: state)).Headers.Location?.OriginalString);
+        }
+
+        // Below the baseline of 40: off track.
+        await RecordAsync(leader, indicator, Today.AddDays(-1), "35");
+        var page = await leader.GetPageAsync(details);
+        Assert.Contains($"To mark it Achieved while its target for {indicatorName} is off track, you will be asked why", page.QuerySelector("#state-hint")!.TextContent, StringComparison.Ordinal);
+
+        // The short form on the outcome page sends no reason, so the state page asks for one, keeping the choice and the revision.
+        var asked = await ErrorsOf(await leader.SubmitFormAsync(details, new() { ["state"] = "Achieved" }, action: state));
+        Assert.Equal($"Enter why this outcome is achieved while its target for {indicatorName} is off track", ErrorFor(asked, "reason"));
+        Assert.Equal("textarea", asked.QuerySelector("#reason")!.LocalName);
+        Assert.Contains($"because its target for {indicatorName} is off track", asked.QuerySelector("#reason-hint")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Achieved", asked.QuerySelector("input[name='state']:checked")!.GetAttribute("value"));
+        Assert.Equal(Waypoint.Core.Outcomes.OutcomeState.Active, await app.WithDbAsync(db => db.Outcomes.IgnoreQueryFilters().Where(o => o.Id == outcome).Select(o => o.State).SingleAsync()));
+
+        // Given on the state page, the reason is kept with the change and shown in the outcome's history.
+        var reason = "Seven in ten reports were online by March; the count fell when the CRM changed";
+        Assert.Equal(details, (await leader.SubmitFormAsync(state, new() { ["state"] = "Achieved", ["reason"] = reason })).Headers.Location?.OriginalString);
+        var achieved = await leader.GetPageAsync(details);
+        var rows = achieved.QuerySelectorAll("#state-changes tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal(["From Draft to Agreed", "From Agreed to Active", "From Active to Achieved"], rows.Select(r => r[1]));
+        Assert.Equal("Jordan Lee", rows[2][2]);
+        Assert.StartsWith(reason, rows[2][3], StringComparison.Ordinal);
+        Assert.EndsWith($"Off track then: {indicatorName}", rows[2][3], StringComparison.Ordinal);
+        Assert.Equal("No reason given", rows[0][3]);
+    }
+
+    [Fact]
+    public async Task A_stale_state_form_is_refused_even_when_it_brings_a_reason()
+    {
+        var leader = await app.SignedInAsync(Leader);
+        var outcome = await AddOutcomeAsync(leader, Unique("Fewer letters"));
+        var state = $"/anytown/outcomes/{outcome}/state";
+        var form = await leader.GetPageAsync(state);
+        var drawnAt = form.QuerySelector("input[name='revision']")!.GetAttribute("value")!;
+        Assert.Equal($"/anytown/outcomes/{outcome}", (await leader.SubmitFormAsync(state, new() { ["state"] = "Agreed" })).Headers.Location?.OriginalString);
+
+        // A second tab, drawn before that change, tries to retire it.
+        var stale = await ErrorsOf(await leader.SubmitFormAsync(state, new() { ["state"] = "Retired", ["reason"] = "No longer needed", ["revision"] = drawnAt }));
+        Assert.Contains("Someone changed this since you opened it", stale.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("No longer needed", stale.QuerySelector("#reason")!.TextContent);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutcomeStateChanges.IgnoreQueryFilters().CountAsync(c => c.OutcomeId == outcome)));
     }
 
     [Fact]

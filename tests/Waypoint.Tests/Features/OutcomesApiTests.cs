@@ -168,6 +168,58 @@ public abstract class OutcomesApiTests(WaypointApp app)
         Assert.Equal("Agreed", (await BodyAsync(agreed)).GetProperty("state").GetString());
     }
 
+    private static async Task<HttpResponseMessage> MoveAsync(HttpClient client, Guid outcome, string body)
+    {
+        using var move = new HttpRequestMessage(HttpMethod.Put, $"{Api}/outcomes/{outcome}/state") { Content = Json(body) };
+        move.Headers.IfMatch.Add((await client.GetAsync($"{Api}/outcomes/{outcome}")).Headers.ETag!);
+        return await client.SendAsync(move);
+    }
+
+    [Fact]
+    public async Task Marking_an_outcome_achieved_while_a_target_is_off_track_needs_a_reason_kept_with_the_change()
+    {
+        var (leader, indicator, outcome, _) = await OutcomeWithTargetAsync();
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(leader, outcome, """{"state":"Agreed","reason":"Signed off by the service manager"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(leader, outcome, """{"state":"Active"}""")).StatusCode);
+        // Below the baseline of 40, yesterday: off track by the dashboard's rules.
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await leader.PostAsync($"{Api}/indicators/{indicator}/measurements", Json($$"""{"date":"{{yesterday}}","value":35}"""))).EnsureSuccessStatusCode();
+        var name = (await leader.GetFromJsonAsync<JsonElement>($"{Api}/outcomes/{outcome}")).GetProperty("targets")[0];
+        Assert.Equal("OffTrack", name.GetProperty("status").GetString());
+        var indicatorName = name.GetProperty("indicatorName").GetString();
+
+        async Task<int> ChangesAsync() => await app.WithDbAsync(db => db.OutcomeStateChanges.IgnoreQueryFilters().CountAsync(c => c.OutcomeId == outcome));
+        Assert.Equal(2, await ChangesAsync());
+        foreach (var body in new[] { """{"state":"Achieved"}""", """{"state":"Achieved","reason":"  "}""" })
+        {
+            Assert.Equal($"Enter why this outcome is achieved while its target for {indicatorName} is off track", await ErrorAsync(await MoveAsync(leader, outcome, body), "reason"));
+        }
+
+        Assert.Equal("Active", (await leader.GetFromJsonAsync<JsonElement>($"{Api}/outcomes/{outcome}")).GetProperty("state").GetString());
+        Assert.Equal(2, await ChangesAsync());
+
+        // Missing it needs no reason; achieving it with one is kept, beside the target that was off track.
+        var achieved = await MoveAsync(leader, outcome, """{"state":"Achieved","reason":"Seven in ten reports were online in March; the count fell when the CRM changed"}""");
+        Assert.Equal("Achieved", (await BodyAsync(achieved)).GetProperty("state").GetString());
+        var history = (await leader.GetFromJsonAsync<JsonElement>($"{Api}/outcomes/{outcome}/state-changes")).EnumerateArray().ToList();
+        Assert.Equal([("Draft", "Agreed", "Signed off by the service manager"), ("Agreed", "Active", null), ("Active", "Achieved", "Seven in ten reports were online in March; the count fell when the CRM changed")],
+            history.Select(c => (c.GetProperty("from").GetString(), c.GetProperty("to").GetString(), c.GetProperty("reason").GetString())));
+        Assert.Equal([indicatorName], history[2].GetProperty("offTrackTargets").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(("Jordan Lee", DemoSeeder.IdFor("leader@anytown.example")), (history[2].GetProperty("by").GetString(), history[2].GetProperty("byId").GetGuid()));
+        Assert.Empty(history[1].GetProperty("offTrackTargets").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Missing_an_outcome_whose_target_is_off_track_needs_no_reason()
+    {
+        var (leader, indicator, outcome, _) = await OutcomeWithTargetAsync();
+        await MoveAsync(leader, outcome, """{"state":"Agreed"}""");
+        await MoveAsync(leader, outcome, """{"state":"Active"}""");
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await leader.PostAsync($"{Api}/indicators/{indicator}/measurements", Json($$"""{"date":"{{yesterday}}","value":35}"""))).EnsureSuccessStatusCode();
+        Assert.Equal("Missed", (await BodyAsync(await MoveAsync(leader, outcome, """{"state":"Missed"}"""))).GetProperty("state").GetString());
+    }
+
     [Fact]
     public async Task A_new_measurement_does_not_make_an_edit_of_the_definition_look_stale()
     {

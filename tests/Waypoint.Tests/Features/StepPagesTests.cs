@@ -32,7 +32,7 @@ public abstract class StepPagesTests(WaypointApp app)
         {
             db.Scope.EnterOrganisation(Anytown);
             var outcome = new Outcome(Guid.NewGuid(), Anytown, Team, $"Fewer abandoned calls {Guid.NewGuid():N}", "A need", "Done", new DateOnly(2027, 6, 30), null, Visibility.Organisation, DateTimeOffset.UtcNow);
-            outcome.MoveTo(OutcomeState.Agreed);
+            outcome.MoveTo(OutcomeState.Agreed, [], null, Guid.Empty, DateTimeOffset.UtcNow);
             db.Outcomes.Add(outcome);
             await db.SaveChangesAsync();
             return outcome.Id;

@@ -38,8 +38,8 @@ public abstract class StepsApiTests(WaypointApp app)
         var db = scope.ServiceProvider.GetRequiredService<WaypointDb>();
         db.Scope.EnterOrganisation(Anytown);
         var outcome = new Outcome(Guid.NewGuid(), Anytown, Team, $"Steps test {Guid.NewGuid():N}", "A need", "Done", new DateOnly(2027, 6, 30), null, Visibility.Organisation, DateTimeOffset.UtcNow);
-        outcome.MoveTo(OutcomeState.Agreed);
-        outcome.MoveTo(OutcomeState.Active);
+        outcome.MoveTo(OutcomeState.Agreed, [], null, Guid.Empty, DateTimeOffset.UtcNow);
+        outcome.MoveTo(OutcomeState.Active, [], null, Guid.Empty, DateTimeOffset.UtcNow);
         db.Outcomes.Add(outcome);
         await db.SaveChangesAsync();
         return outcome.Id;

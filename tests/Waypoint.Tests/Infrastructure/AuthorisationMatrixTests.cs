@@ -181,6 +181,7 @@ public abstract class AuthorisationMatrixTests(WaypointApp app)
         ["GET /api/v1/orgs/{org}/outcomes/{id:guid}"] = Audience.AnyMember,
         ["PUT /api/v1/orgs/{org}/outcomes/{id:guid}"] = Audience.LeadersAndAdmins,
         ["PUT /api/v1/orgs/{org}/outcomes/{id:guid}/state"] = Audience.LeadersAndAdmins,
+        ["GET /api/v1/orgs/{org}/outcomes/{id:guid}/state-changes"] = Audience.AnyMember,
         ["GET /api/v1/orgs/{org}/outcomes/{id:guid}/targets"] = Audience.AnyMember,
         ["POST /api/v1/orgs/{org}/outcomes/{id:guid}/targets"] = Audience.LeadersAndAdmins,
         ["PUT /api/v1/orgs/{org}/outcomes/{id:guid}/targets/{targetId:guid}"] = Audience.LeadersAndAdmins,

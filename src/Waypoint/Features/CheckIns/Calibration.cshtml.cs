@@ -14,7 +14,7 @@ namespace Waypoint.Features.CheckIns;
 
 /// <summary>
 /// How well-calibrated confidences were on resolved outcomes: for everyone, a team, or only the person looking,
-/// over check-ins given between two dates.
+/// over check-ins given between two dates, with each outcome weighing the same or (pooled) every forecast.
 /// </summary>
 [Authorize(Policy = Policies.ViewOutcomes)]
 public sealed class CalibrationModel(CheckInService checkIns, TeamService teams, OrganisationContext organisation) : PageModel
@@ -29,6 +29,10 @@ public sealed class CalibrationModel(CheckInService checkIns, TeamService teams,
 
     [BindProperty(SupportsGet = true)]
     public string? Person { get; set; }
+
+    /// <summary>"Pooled" weighs every forecast the same; anything else, each outcome the same.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Weighting { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public DateParts From { get; set; } = new();
@@ -45,6 +49,10 @@ public sealed class CalibrationModel(CheckInService checkIns, TeamService teams,
     public CalibrationResult? Result { get; private set; }
 
     public bool IsOnlyMe => Person == OnlyMe;
+
+    public CalibrationWeighting Weighed => string.Equals(Weighting?.Trim(), nameof(CalibrationWeighting.Pooled), StringComparison.OrdinalIgnoreCase)
+        ? CalibrationWeighting.Pooled
+        : CalibrationWeighting.PerOutcome;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -94,7 +102,7 @@ public sealed class CalibrationModel(CheckInService checkIns, TeamService teams,
 
         try
         {
-            Result = await checkIns.CalibrationAsync(new CalibrationQuery(Team, IsOnlyMe ? me : null, from, to), cancellationToken);
+            Result = await checkIns.CalibrationAsync(new CalibrationQuery(Team, IsOnlyMe ? me : null, from, to, Weighed), cancellationToken);
         }
         catch (RuleViolation violation)
         {

@@ -22,8 +22,11 @@ public sealed record TeamOutcome(Guid OutcomeId, string Title, bool CheckedInThi
 /// <summary>An outcome that has no check-in from this person in the current period.</summary>
 public sealed record DueCheckIn(Guid OutcomeId, string Title, DateOnly PeriodStart);
 
-/// <summary>Who to score: a person, a team's outcomes, or the whole organisation; over check-ins given between two dates.</summary>
-public sealed record CalibrationQuery(Guid? TeamId, Guid? PersonId, DateOnly? From, DateOnly? To);
+/// <summary>
+/// Who to score: a person, a team's outcomes, or the whole organisation; over check-ins given between two dates; with
+/// each outcome weighing the same (the default) or every forecast (pooled).
+/// </summary>
+public sealed record CalibrationQuery(Guid? TeamId, Guid? PersonId, DateOnly? From, DateOnly? To, CalibrationWeighting Weighting = CalibrationWeighting.PerOutcome);
 
 /// <summary>
 /// Check-ins on the organisation's outcomes, and how well-calibrated their confidences were once outcomes
@@ -144,7 +147,8 @@ public sealed class CheckInService(WaypointDb db, OrganisationContext organisati
 
     /// <summary>
     /// Scores the confidences given on outcomes that have resolved (achieved or missed). Each check-in standing at the
-    /// end of its period is one forecast; an edited one counts once, as edited.
+    /// end of its period is one forecast; an edited one counts once, as edited. Per outcome, a forecast weighs
+    /// 1 / (outcomes × forecasts on its outcome) among the forecasts chosen (that person's, in those dates).
     /// </summary>
     public async Task<CalibrationResult> CalibrationAsync(CalibrationQuery query, CancellationToken cancellationToken)
     {
@@ -157,7 +161,7 @@ public sealed class CheckInService(WaypointDb db, OrganisationContext organisati
         var forecasts = from c in db.CheckIns.AsNoTracking()
                         join o in resolved on c.OutcomeId equals o.Id
                         where !db.CheckIns.Any(e => e.SupersedesId == c.Id)
-                        select new { c.Confidence, c.AuthorId, c.PeriodStart, Happened = o.State == OutcomeState.Achieved };
+                        select new { c.Confidence, c.AuthorId, c.PeriodStart, c.OutcomeId, Happened = o.State == OutcomeState.Achieved };
         if (query.PersonId is { } person)
         {
             forecasts = forecasts.Where(f => f.AuthorId == person);
@@ -178,8 +182,8 @@ public sealed class CheckInService(WaypointDb db, OrganisationContext organisati
             throw new RuleViolation("from", "The start of the period must be on or before its end");
         }
 
-        var list = await forecasts.Select(f => new { f.Confidence, f.Happened }).ToListAsync(cancellationToken);
-        return Calibration.Score(list.Select(f => new Forecast(f.Confidence / 100.0, f.Happened)).ToList());
+        var list = await forecasts.Select(f => new { f.Confidence, f.Happened, f.OutcomeId }).ToListAsync(cancellationToken);
+        return Calibration.Score(list.Select(f => new Forecast(f.Confidence / 100.0, f.Happened, f.OutcomeId)).ToList(), query.Weighting);
     }
 
     private IQueryable<Outcome> Visible() => db.VisibleOutcomes(Viewer);

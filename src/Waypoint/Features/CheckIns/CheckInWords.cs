@@ -16,6 +16,24 @@ public static class CheckInWords
     /// <summary>A score to three decimal places, halves away from zero (<see cref="Figures"/>).</summary>
     public static string Score(double score) => Figures.Text(score, 3);
 
+    /// <summary>"1 forecast", "12 forecasts".</summary>
+    public static string Forecasts(int count) => count == 1 ? "1 forecast" : $"{count.ToString(CultureInfo.InvariantCulture)} forecasts";
+
+    /// <summary>"1 outcome", "5 outcomes".</summary>
+    public static string Outcomes(int count) => count == 1 ? "1 outcome" : $"{count.ToString(CultureInfo.InvariantCulture)} outcomes";
+
+    /// <summary>What a report rests on, as the start of a sentence: "12 forecasts on 2 outcomes have resolved".</summary>
+    public static string Resolved(CalibrationResult result) => result.Count == 0
+        ? "No forecasts have resolved yet"
+        : $"{Forecasts(result.Count)} on {Outcomes(result.Outcomes)} {(result.Count == 1 ? "has" : "have")} resolved";
+
+    /// <summary>How the forecasts in a report were weighed, in words.</summary>
+    public static string Weighting(CalibrationWeighting weighting) => weighting switch
+    {
+        CalibrationWeighting.Pooled => "Every forecast weighs the same (pooled)",
+        _ => "Each outcome weighs the same",
+    };
+
     /// <summary>"week of 23 November 2026", to go inside a sentence.</summary>
     public static string Week(DateOnly periodStart) => $"week of {OutcomeWords.Date(periodStart)}";
 
@@ -66,6 +84,6 @@ public static class CheckInWords
     public static string ReliabilityJson(IReadOnlyList<ReliabilityBin> table) =>
         System.Text.Json.JsonSerializer.Serialize(new
         {
-            points = table.Select(b => new { x = Figures.Round(b.MeanForecast * 100, 1), y = Figures.Round(b.ObservedFrequency * 100, 1), count = b.Count }),
+            points = table.Select(b => new { x = Figures.Round(b.MeanForecast * 100, 1), y = Figures.Round(b.ObservedFrequency * 100, 1), count = b.Count, outcomes = b.Outcomes }),
         });
 }

@@ -13,12 +13,27 @@ public sealed record CheckInDto(Guid Id, Guid OutcomeId, Guid AuthorId, string A
         v.CheckIn.Confidence, v.CheckIn.Progress, v.CheckIn.Blockers, v.CheckIn.Asks, v.CheckIn.At, v.CheckIn.SupersedesId, v.Superseded);
 }
 
-/// <summary>A calibration report. Scores are left out (null) while too few forecasts have resolved to judge.</summary>
-public sealed record CalibrationDto(int ResolvedForecasts, bool CanJudge, double? Brier, double? Reliability, double? Resolution, double? Uncertainty, IReadOnlyList<ReliabilityBin> Table)
+/// <summary>
+/// A calibration report: what it rests on (resolved forecasts and the resolved outcomes they were about, overall and in
+/// each band of the table) and how they were weighed. The scores are left out (null) and the table empty until at
+/// least <see cref="MinimumForecasts"/> forecasts on at least <see cref="MinimumOutcomes"/> outcomes have resolved.
+/// </summary>
+public sealed record CalibrationDto(
+    CalibrationWeighting Weighting,
+    int ResolvedForecasts,
+    int ResolvedOutcomes,
+    int MinimumForecasts,
+    int MinimumOutcomes,
+    bool CanJudge,
+    double? Brier,
+    double? Reliability,
+    double? Resolution,
+    double? Uncertainty,
+    IReadOnlyList<ReliabilityBin> Table)
 {
     public static CalibrationDto From(CalibrationResult r) => r.CanJudge
-        ? new(r.Count, true, r.Brier, r.Reliability, r.Resolution, r.Uncertainty, r.Table)
-        : new(r.Count, false, null, null, null, null, []);
+        ? new(r.Weighting, r.Count, r.Outcomes, CalibrationResult.MinimumToJudge, CalibrationResult.MinimumOutcomesToJudge, true, r.Brier, r.Reliability, r.Resolution, r.Uncertainty, r.Table)
+        : new(r.Weighting, r.Count, r.Outcomes, CalibrationResult.MinimumToJudge, CalibrationResult.MinimumOutcomesToJudge, false, null, null, null, null, []);
 }
 
 public static class CheckInsApi
@@ -53,9 +68,11 @@ public static class CheckInsApi
             .WithName("DueCheckIns").WithSummary("Open outcomes you have not checked in on this week")
             .RequirePermission(Policies.PostCheckIns);
 
-        checkIns.MapGet("/calibration", async (CheckInService service, OrganisationContext org, Guid? team, Guid? person, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-                TypedResults.Ok(CalibrationDto.From(await service.CalibrationAsync(new CalibrationQuery(team, person, from, to), ct))))
-            .WithName("Calibration").WithSummary("How well-calibrated confidences were on resolved outcomes: Brier score, its decomposition and a reliability table, for a person, a team or everyone")
+        checkIns.MapGet("/calibration", async (CheckInService service, OrganisationContext org, Guid? team, Guid? person, DateOnly? from, DateOnly? to, CalibrationWeighting? weighting, CancellationToken ct) =>
+                TypedResults.Ok(CalibrationDto.From(await service.CalibrationAsync(new CalibrationQuery(team, person, from, to, weighting ?? CalibrationWeighting.PerOutcome), ct))))
+            .WithName("Calibration").WithSummary("How well-calibrated confidences were on resolved outcomes, for a person, a team or everyone: " +
+                $"the resolved forecasts and outcomes a score rests on, and, once at least {CalibrationResult.MinimumToJudge} forecasts on at least {CalibrationResult.MinimumOutcomesToJudge} outcomes have resolved, the Brier score, its decomposition and a reliability table. " +
+                "Each outcome weighs the same (weighting=PerOutcome, the default); weighting=Pooled weighs every forecast the same")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ViewOutcomes);
     }

@@ -76,7 +76,7 @@ internal static class DemoMindset
             "The next mindset campaign scores \"Take calculated risks\" at 3 or more across every group shown",
             today.AddMonths(11), null, Visibility.Organisation, now.AddDays(-1));
         outcome.ComesFrom(after.Id, WeakFeature);
-        outcome.MoveTo(OutcomeState.Agreed);
+        records.Add(outcome.MoveTo(OutcomeState.Agreed, [], null, idFor("leader@anytown.example"), now.AddDays(-1)));
         records.Add(outcome);
         return records;
     }

@@ -24,7 +24,8 @@ internal static class DemoOutcomes
 
     private sealed record TargetSpec(string Indicator, decimal Baseline, decimal Goal, int StartMonthsAgo, int EndMonthsFromNow, Path Path, decimal Tolerance = 0);
 
-    private sealed record OutcomeSpec(string Title, string UserNeed, string DoneMeans, string Team, string? Service, OutcomeState State, int DueMonthsFromNow, TargetSpec[] Targets, string? Parent = null, Visibility Visibility = Visibility.Public);
+    /// <param name="Reason">Why it ended as it did: needed when it was achieved while a target was off track.</param>
+    private sealed record OutcomeSpec(string Title, string UserNeed, string DoneMeans, string Team, string? Service, OutcomeState State, int DueMonthsFromNow, TargetSpec[] Targets, string? Parent = null, Visibility Visibility = Visibility.Public, string? Reason = null);
 
     private static readonly IndicatorSpec[] Indicators =
     [
@@ -48,6 +49,11 @@ internal static class DemoOutcomes
         new("Web chat satisfaction", "%", Direction.Maintain, IndicatorKind.HowWell, Cadence.Monthly, "Chat exit survey", "Customer Contact", true),
         new("Services with a user-tested online route", "services", Direction.Increase, IndicatorKind.HowMuch, Cadence.Quarterly, "Service assessments", "Digital Services", true),
         new("Open accessibility issues on the website", "issues", Direction.Decrease, IndicatorKind.HowWell, Cadence.Monthly, "Accessibility audit log", "Digital Services", true),
+        new("Garden waste subscriptions made online", "%", Direction.Increase, IndicatorKind.HowWell, Cadence.Monthly, "Garden waste system", "Waste and recycling collection", false),
+        new("Bulky waste collections booked online", "%", Direction.Increase, IndicatorKind.HowWell, Cadence.Monthly, "Customer relationship system, monthly report", "Waste and recycling collection", false),
+        new("Repair appointments booked online", "%", Direction.Increase, IndicatorKind.HowWell, Cadence.Monthly, "Repairs system", "Housing repairs", false),
+        new("Repair appointments kept first time", "%", Direction.Increase, IndicatorKind.HowWell, Cadence.Monthly, "Repairs system", "Housing repairs", false),
+        new("Pre-application advice given within 20 days", "%", Direction.Increase, IndicatorKind.HowWell, Cadence.Monthly, "Planning system", "Planning applications", false),
     ];
 
     private static readonly OutcomeSpec[] Outcomes =
@@ -78,6 +84,16 @@ internal static class DemoOutcomes
             [new("Planning applications decided in time", 71, 90, 12, 5, Path.Stalled), new("Planning applications invalid on arrival", 38, 15, 12, 5, Path.Stalled)], Visibility: Visibility.Organisation),
         new("Calls answered within a minute", "As a resident who phones I need an answer, not a queue", "Eight in ten calls answered within 60 seconds, with web chat as well liked as now", "Customer Contact", null, OutcomeState.Active, 3,
             [new("Calls answered within 60 seconds", 55, 80, 9, 3, Path.SlightlyBehind), new("Web chat satisfaction", 86, 86, 9, 3, Path.InBand, Tolerance: 4)]),
+        // Resolved outcomes, so that calibration rests on enough outcomes to be judged: three achieved and three missed.
+        new("Garden waste subscriptions online", "As a resident I need to renew my garden waste bin without phoning", "Eight in ten garden waste subscriptions are made online", "Waste Transformation", "Waste and recycling collection", OutcomeState.Achieved, -8,
+            [new("Garden waste subscriptions made online", 45, 80, 20, -8, Path.Ahead)]),
+        new("Book a bulky waste collection online", "As a resident I need to book the collection of an old sofa in one go", "Seven in ten bulky waste collections are booked online", "Waste Transformation", "Waste and recycling collection", OutcomeState.Missed, -6,
+            [new("Bulky waste collections booked online", 20, 70, 18, -6, Path.FarBehind)]),
+        new("Repairs booked online", "As a tenant I need to book a repair at a time that suits me, without waiting on the phone", "Six in ten repair appointments are booked online, and appointments are kept", "Digital Services", "Housing repairs", OutcomeState.Achieved, -4,
+            [new("Repair appointments booked online", 10, 60, 16, -4, Path.Ahead), new("Repair appointments kept first time", 80, 95, 16, -4, Path.FarBehind)],
+            Reason: "Online booking was the end-goal and it is met: six in ten repairs are booked online. Appointments kept fell while the new scheduling system bedded in; that is now an outcome of its own."),
+        new("Pre-application advice within 20 days", "As an applicant I need advice before I apply, while my plans can still change", "Nine in ten pre-application requests are answered within 20 days", "Digital Services", "Planning applications", OutcomeState.Missed, -5,
+            [new("Pre-application advice given within 20 days", 55, 90, 17, -5, Path.FarBehind)], Visibility: Visibility.Organisation),
         new("One account for every council service", "As a resident I need to tell the council things once", "Residents sign in once to use any of our online services", "Digital Services", null, OutcomeState.Draft, 18, [], Visibility: Visibility.Private),
     ];
 
@@ -98,6 +114,8 @@ internal static class DemoOutcomes
         }
 
         var outcomeIds = Outcomes.ToDictionary(o => o.Title, o => idFor($"anytown/outcome/{o.Title}"), StringComparer.Ordinal);
+        // The head of digital moves the demo's outcomes from state to state.
+        var leader = idFor("leader@anytown.example");
         foreach (var spec in Outcomes)
         {
             var outcome = new Outcome(outcomeIds[spec.Title], organisationId, idFor($"anytown/team/{spec.Team}"), spec.Title, spec.UserNeed, spec.DoneMeans,
@@ -107,10 +125,17 @@ internal static class DemoOutcomes
                 outcome.AlignUnder(outcomeIds[parent], _ => null);
             }
 
+            // Agreed when its first target's baseline was set, active a fortnight later, resolved on its due date.
+            var agreedOn = today.AddMonths(-Math.Max(1, spec.Targets.Select(t => t.StartMonthsAgo).DefaultIfEmpty(1).Max()));
+            var movedOn = new Dictionary<OutcomeState, DateOnly>
+            {
+                [OutcomeState.Agreed] = agreedOn,
+                [OutcomeState.Active] = agreedOn.AddDays(14),
+            };
             var path = PathTo(spec.State).ToList();
             foreach (var state in path.Where(s => s is OutcomeState.Agreed or OutcomeState.Active))
             {
-                outcome.MoveTo(state);
+                records.Add(outcome.MoveTo(state, [], null, leader, At(movedOn[state])));
             }
 
             // Check-ins are given while the outcome is open; then it resolves.
@@ -121,17 +146,23 @@ internal static class DemoOutcomes
                 records.AddRange(DemoCheckIns.Create(outcome, spec.State, Expected(spec), from, until, idFor, random));
             }
 
-            foreach (var state in path.Where(s => s is not (OutcomeState.Agreed or OutcomeState.Active)))
-            {
-                outcome.MoveTo(state);
-            }
-
-            records.Add(outcome);
+            // A resolved outcome was judged against how its targets stood on the day it resolved, as the rules would.
+            var resolvedOn = spec.DueMonthsFromNow < 0 ? today.AddMonths(spec.DueMonthsFromNow) : today;
+            var standings = new List<TargetStanding>();
             foreach (var targetSpec in spec.Targets)
             {
                 var indicator = indicators[targetSpec.Indicator];
-                records.AddRange(TargetWithHistory(organisationId, outcome, indicator, targetSpec, idFor, today, now, random));
+                var (target, standing) = TargetWithHistory(organisationId, outcome, indicator, targetSpec, idFor, today, now, random, resolvedOn);
+                records.AddRange(target);
+                standings.Add(standing);
             }
+
+            foreach (var state in path.Where(s => s is not (OutcomeState.Agreed or OutcomeState.Active)))
+            {
+                records.Add(outcome.MoveTo(state, standings, spec.Reason, leader, At(resolvedOn)));
+            }
+
+            records.Add(outcome);
         }
 
         return records;
@@ -159,7 +190,11 @@ internal static class DemoOutcomes
         _ => [OutcomeState.Agreed, OutcomeState.Active, state],
     };
 
-    private static List<object> TargetWithHistory(Guid organisationId, Outcome outcome, Indicator indicator, TargetSpec spec, Func<string, Guid> idFor, DateOnly today, DateTimeOffset now, Random random)
+    /// <summary>Ten in the morning, London time in winter, on a day.</summary>
+    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+
+    /// <summary>A target with its measurements, and how it stood on <paramref name="judgedOn"/> by the status rules.</summary>
+    private static (List<object> Records, TargetStanding Standing) TargetWithHistory(Guid organisationId, Outcome outcome, Indicator indicator, TargetSpec spec, Func<string, Guid> idFor, DateOnly today, DateTimeOffset now, Random random, DateOnly judgedOn)
     {
         var start = today.AddMonths(-spec.StartMonthsAgo);
         var end = today.AddMonths(spec.EndMonthsFromNow);
@@ -191,7 +226,9 @@ internal static class DemoOutcomes
             records.Add(Measurement.Record(indicator, date, (double)value, MeasurementSource.Import, null, false, null, today, now));
         }
 
-        return records;
+        var points = records.OfType<Measurement>().Select(m => new Point(m.Date, m.Value));
+        var status = ProgressRules.Status(target.PlanFor(indicator.Direction), indicator.Cadence, points, judgedOn);
+        return (records, new TargetStanding(indicator.Name, status));
     }
 
     private static IEnumerable<DateOnly> Dates(Cadence cadence, DateOnly from, DateOnly to)

@@ -3,6 +3,7 @@ using Waypoint.Core;
 using Waypoint.Core.Access;
 using Waypoint.Core.Outcomes;
 using Waypoint.Data;
+using Waypoint.Features.People;
 using Waypoint.Infrastructure.Tenancy;
 
 namespace Waypoint.Features.Outcomes;
@@ -13,14 +14,30 @@ public sealed record OutcomeInput(Guid? TeamId, string? Title, string? UserNeed,
 /// <summary>What a person or client gives to set, or move, a target. Moving one needs a reason.</summary>
 public sealed record TargetInput(Guid? IndicatorId, DateOnly? BaselineDate, decimal? BaselineValue, DateOnly? TargetDate, decimal? TargetValue, decimal? Tolerance, string? Reason);
 
+/// <summary>
+/// What a person or client gives to move an outcome to another state. A reason is needed to mark it achieved while
+/// any of its targets is off track, and may be given for any move.
+/// </summary>
+public sealed record StateChange(OutcomeState? State, string? Reason = null);
+
 /// <summary>A target with its indicator and how it stands today.</summary>
-public sealed record TargetView(Target Target, Indicator Indicator, TargetStatus Status, decimal? Progress);
+public sealed record TargetView(Target Target, Indicator Indicator, TargetStatus Status, decimal? Progress)
+{
+    /// <summary>How the target stands, named by its indicator, as <see cref="Outcome.MoveTo"/> judges a move against it.</summary>
+    public TargetStanding Standing => new(Indicator.Name, Status);
+}
+
+/// <summary>A change of an outcome's state with the name of the person who made it.</summary>
+public sealed record StateChangeView(OutcomeStateChange Change, string By);
 
 /// <summary>An outcome with its team, service, targets and overall status.</summary>
 public sealed record OutcomeSummary(Outcome Outcome, string TeamName, string? ServiceName, TargetStatus Status, IReadOnlyList<TargetView> Targets);
 
-/// <summary>An outcome in full: its summary, where it sits in the alignment tree, and every re-baseline of its targets.</summary>
-public sealed record OutcomeDetail(OutcomeSummary Summary, Outcome? Parent, IReadOnlyList<Outcome> Children, IReadOnlyList<TargetRevision> Revisions);
+/// <summary>
+/// An outcome in full: its summary, where it sits in the alignment tree, every re-baseline of its targets, and every
+/// change of its state, oldest first.
+/// </summary>
+public sealed record OutcomeDetail(OutcomeSummary Summary, Outcome? Parent, IReadOnlyList<Outcome> Children, IReadOnlyList<TargetRevision> Revisions, IReadOnlyList<StateChangeView> StateChanges);
 
 /// <summary>Filters for the dashboard.</summary>
 public sealed record OutcomeFilter(Guid? TeamId = null, Guid? ServiceId = null, OutcomeState? State = null);
@@ -69,7 +86,15 @@ public sealed class OutcomeService(WaypointDb db, OrganisationContext organisati
         var children = await Visible().Where(o => o.ParentId == id).OrderBy(o => o.Title).ToListAsync(cancellationToken);
         var targetIds = summary.Targets.Select(t => t.Target.Id).ToList();
         var revisions = await db.TargetRevisions.AsNoTracking().Where(r => targetIds.Contains(r.TargetId)).OrderBy(r => r.At).ToListAsync(cancellationToken);
-        return new OutcomeDetail(summary, parent, children, revisions);
+        var changes = await (
+                from c in db.OutcomeStateChanges.AsNoTracking()
+                join n in PersonNames.InScope(db) on c.ById equals n.UserId into names
+                from n in names.DefaultIfEmpty()
+                where c.OutcomeId == id
+                orderby c.At
+                select new StateChangeView(c, n == null ? PersonNames.FormerMember : n.Name))
+            .ToListAsync(cancellationToken);
+        return new OutcomeDetail(summary, parent, children, revisions, changes);
     }
 
     public async Task<Outcome> CreateAsync(OutcomeInput input, CancellationToken cancellationToken)
@@ -100,7 +125,11 @@ public sealed class OutcomeService(WaypointDb db, OrganisationContext organisati
         return outcome;
     }
 
-    public async Task<Outcome?> MoveAsync(Guid id, OutcomeState? state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves an outcome to another state, judged against how its targets stand on the organisation's today (the
+    /// statuses the dashboard shows), and keeps the change with who made it, when and why.
+    /// </summary>
+    public async Task<Outcome?> MoveAsync(Guid id, StateChange input, CancellationToken cancellationToken)
     {
         var outcome = await db.Outcomes.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (outcome is null)
@@ -108,7 +137,9 @@ public sealed class OutcomeService(WaypointDb db, OrganisationContext organisati
             return null;
         }
 
-        outcome.MoveTo(state ?? throw new RuleViolation("state", "Choose the state to move the outcome to"));
+        var next = input.State ?? throw new RuleViolation("state", "Choose the state to move the outcome to");
+        var targets = (await SummariseAsync([outcome], cancellationToken)).Single().Targets;
+        db.OutcomeStateChanges.Add(outcome.MoveTo(next, targets.Select(t => t.Standing).ToList(), input.Reason, Viewer.Person, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return outcome;
     }

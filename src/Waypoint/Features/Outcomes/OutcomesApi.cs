@@ -34,7 +34,12 @@ public sealed record OutcomeDto(
         s.Outcome.State, s.Outcome.Visibility, s.Status, s.Targets.Select(TargetDto.From).ToList(), s.Outcome.Revision);
 }
 
-public sealed record StateChange(OutcomeState? State);
+/// <summary>A change of an outcome's state: from, to, when, who, why, and which targets were off track then.</summary>
+public sealed record StateChangeDto(Guid Id, OutcomeState From, OutcomeState To, DateTimeOffset At, Guid ById, string By, string? Reason, IReadOnlyList<string> OffTrackTargets)
+{
+    public static StateChangeDto Of(StateChangeView v) =>
+        new(v.Change.Id, v.Change.From, v.Change.To, v.Change.At, v.Change.ById, v.By, v.Change.Reason, v.Change.OffTrackTargets);
+}
 
 public static class OutcomesApi
 {
@@ -70,10 +75,18 @@ public static class OutcomesApi
             .RequirePermission(Policies.ManageOutcomes);
 
         outcomes.MapPut("/{id:guid}/state", (Guid id, StateChange input, OutcomeService service, HttpContext http, CancellationToken ct) =>
-                Api.ChangeAsync(http, () => ReadAsync(service, id, ct), () => service.MoveAsync(id, input.State, ct)))
-            .WithName("MoveOutcome").WithSummary("Move an outcome to its next state: Draft, Agreed, Active, then Achieved, Missed or Retired (send If-Match)")
+                Api.ChangeAsync(http, () => ReadAsync(service, id, ct), () => service.MoveAsync(id, input, ct)))
+            .WithName("MoveOutcome").WithSummary("Move an outcome to its next state: Draft, Agreed, Active, then Achieved, Missed or Retired (send If-Match). " +
+                "Marking it Achieved while any target is off track needs a reason (400 naming reason without one); a reason may be given for any move and is kept")
             .ProducesValidationProblem()
             .RequirePermission(Policies.ManageOutcomes);
+
+        outcomes.MapGet("/{id:guid}/state-changes", async Task<Results<Ok<List<StateChangeDto>>, NotFound>> (Guid id, OutcomeService service, OrganisationContext org, CancellationToken ct) =>
+                await service.FindAsync(id, ct) is { } detail
+                    ? TypedResults.Ok(detail.StateChanges.Select(StateChangeDto.Of).ToList())
+                    : TypedResults.NotFound())
+            .WithName("ListStateChanges").WithSummary("Every change of an outcome's state, oldest first: from, to, when, by whom, the reason, and the targets that were off track when it was marked Achieved")
+            .RequirePermission(Policies.ViewOutcomes);
 
         outcomes.MapGet("/{id:guid}/targets", async Task<Results<Ok<List<TargetDto>>, NotFound>> (Guid id, OutcomeService service, OrganisationContext org, CancellationToken ct) =>
                 await service.FindAsync(id, ct) is { } detail

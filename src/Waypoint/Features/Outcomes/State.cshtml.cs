@@ -10,8 +10,9 @@ using Waypoint.Infrastructure.Web;
 namespace Waypoint.Features.Outcomes;
 
 /// <summary>
-/// Moves an outcome to another state, offering only the states its current one allows. The outcome page carries
-/// the same form; this page is where it posts, and where a mistake is shown.
+/// Moves an outcome to another state, offering only the states its current one allows, with a reason that is kept
+/// with the change (needed to mark it achieved while a target is off track). The outcome page carries a short form
+/// without the reason; it posts here, so a mistake, or a reason still needed, is asked for here.
 /// </summary>
 [Authorize(Policy = Policies.ManageOutcomes)]
 [EditsRecord(typeof(Outcome))]
@@ -29,7 +30,13 @@ public sealed class StateModel(OutcomeService outcomes, OrganisationContext orga
     [BindProperty]
     public OutcomeState? State { get; set; }
 
+    [BindProperty]
+    public string? Reason { get; set; }
+
     public Outcome Outcome { get; private set; } = null!;
+
+    /// <summary>The targets that make marking the outcome achieved need a reason, by name: those off track today.</summary>
+    public IReadOnlyList<string> OffTrack { get; private set; } = [];
 
     public IReadOnlyList<OutcomeState> Next => Outcome.NextStates(Outcome.State);
 
@@ -55,7 +62,7 @@ public sealed class StateModel(OutcomeService outcomes, OrganisationContext orga
         ModelState.Remove(nameof(State));
         try
         {
-            await outcomes.MoveAsync(Id, State, cancellationToken);
+            await outcomes.MoveAsync(Id, new StateChange(State, Reason), cancellationToken);
             return Redirect($"/{organisation.Organisation.Slug}/outcomes/{Id}");
         }
         catch (RuleViolation violation)
@@ -74,6 +81,7 @@ public sealed class StateModel(OutcomeService outcomes, OrganisationContext orga
         }
 
         Outcome = detail.Summary.Outcome;
+        OffTrack = Outcome.ReasonNeededFor(OutcomeState.Achieved, detail.Summary.Targets.Select(t => t.Standing));
         return true;
     }
 }

@@ -173,7 +173,7 @@ function drawReliability(figure) {
     type: "scatter",
     data: {
       datasets: [
-        { label: "Forecasts, by band", data: points.map((p) => ({ x: p.x, y: p.y, count: p.count })), borderColor: BLUE, backgroundColor: BLUE, showLine: true, borderWidth: 3, pointRadius: 5, order: 0 },
+        { label: "Forecasts, by band", data: points.map((p) => ({ x: p.x, y: p.y, count: p.count, outcomes: p.outcomes })), borderColor: BLUE, backgroundColor: BLUE, showLine: true, borderWidth: 3, pointRadius: 5, order: 0 },
         { label: "Perfectly calibrated", data: [{ x: 0, y: 0 }, { x: 100, y: 100 }], borderColor: DARK_GREY, backgroundColor: DARK_GREY, showLine: true, borderWidth: 2, borderDash: [8, 4], pointRadius: 0, order: 1 },
       ],
     },
@@ -190,7 +190,7 @@ function drawReliability(figure) {
         tooltip: {
           filter: (item) => item.datasetIndex === 0,
           callbacks: {
-            label: (item) => `Said ${percent(item.parsed.x)} on average, achieved ${percent(item.parsed.y)} of the time (${item.raw.count} forecasts)`,
+            label: (item) => `Said ${percent(item.parsed.x)} on average, achieved ${percent(item.parsed.y)} of the time (${item.raw.count} forecasts on ${item.raw.outcomes} outcomes)`,
           },
         },
       },
